@@ -1,0 +1,5 @@
+"""python -m kgraph"""
+
+from .cli import main
+
+main()

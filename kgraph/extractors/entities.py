@@ -1,0 +1,438 @@
+"""kgraph_entities: the people, organisations, countries and places a story names.
+
+spaCy's NER proposes spans; this component cleans them (titles, determiners,
+possessives), types them (countries from the gazetteer, organisations by their
+name shape and context), drops what is not an entity of the story (the article's
+own agency and publisher, platforms named only as a channel), and resolves short
+forms within the article (a surname to the full name, an acronym to its expansion).
+
+It sets ``doc._.entities`` (entity key -> Entity) and ``doc.spans["kg_mentions"]``
+(one span per mention, labelled with the entity key).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import gazetteer
+from ..identity import entity_key, fold
+from ..nlp import MENTIONS, register_extensions
+from ..patterns import read_lines
+from ..records import Article, Entity, EntityType, Evidence
+
+NER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+AGENCY_NAMES = {
+    "reuters": ("reuters", "thomson reuters"),
+    "ap": ("ap", "associated press", "the associated press"),
+    "afp": ("afp", "agence france presse", "agence france-presse"),
+}
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^[A-Z][A-Za-z]?[A-Z]{1,6}$")
+_TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Place": 3}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A proposed mention: token span, type and cleaned surface text."""
+
+    start: int
+    end: int
+    type: EntityType
+    text: str
+    iso: str | None = None
+    source: str = "ner"
+    key: str = ""
+    aliases: set[str] = field(default_factory=set)
+
+
+@cache
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(read_lines(name))
+
+
+@cache
+def _titles() -> list[tuple[str, ...]]:
+    titles = [tuple(t.casefold().split()) for t in read_lines("person_titles.txt")]
+    return sorted(titles, key=len, reverse=True)
+
+
+def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Trim determiners, titles, possessives and punctuation from a span's edges."""
+    titles = _titles() if label == "PERSON" else []
+    changed = True
+    while changed and start < end:
+        changed = False
+        first = doc[start]
+        if first.lower_ in DETERMINERS or first.is_punct or first.is_space:
+            start, changed = start + 1, True
+            continue
+        for title in titles:
+            n = len(title)
+            if end - start > n and tuple(t.lower_ for t in doc[start : start + n]) == title:
+                start, changed = start + n, True
+                break
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _surface(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text.strip()
+
+
+def _own_sources(article: Article | None) -> set[str]:
+    """Folded names of the article's own agency and publisher (never entities)."""
+    names: set[str] = set()
+    if article is None:
+        return names
+    for value in (article.meta.agency, article.meta.publisher):
+        if value:
+            names.add(fold(value))
+            names.update(AGENCY_NAMES.get(fold(value), ()))
+    return {fold(n) for n in names}
+
+
+def _is_channel(doc: Doc, start: int, end: int, text: str) -> bool:
+    """A platform named only as the channel of a statement ("wrote on X")."""
+    if text not in _word_set("platforms.txt"):
+        return False
+    prev = doc[start - 1].lower_ if start > 0 else ""
+    return prev in {"on", "via", "through", "to"}
+
+
+@cache
+def _not_entities() -> tuple[frozenset[str], frozenset[str]]:
+    words, names = set(), set()
+    for line in read_lines("not_entities.txt"):
+        if line.startswith("word:"):
+            words.add(line[5:])
+        else:
+            names.add(line)
+    return frozenset(words), frozenset(names)
+
+
+def _is_not_entity(doc: Doc, start: int, end: int, text: str) -> bool:
+    words, names = _not_entities()
+    return text in names or any(t.text in words for t in doc[start:end])
+
+
+ROLE_HEADS = {"Minister", "Secretary", "Minister's", "Secretary-General", "Spokesman", "Spokeswoman"}
+
+
+def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
+    """NER spans, with split personal names joined ("Abdulaziz" "bin" "Salman")."""
+    particles = _word_set("name_particles.txt")
+    ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        start, end, label = ent.start, ent.end, ent.label_
+        if label == "PERSON":
+            while True:
+                j = end
+                while j < len(doc) and doc[j].text in particles:
+                    j += 1
+                nxt = ents[i + 1] if i + 1 < len(ents) else None
+                if nxt is not None and nxt.start == j and nxt.label_ in ("PERSON", "ORG", "GPE") and (j > end or nxt.label_ == "PERSON"):
+                    end = nxt.end
+                    i += 1
+                elif j > end and j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN":
+                    end = j + 1
+                    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                        end += 1
+                else:
+                    break
+        # never across a line break
+        for k in range(start, end):
+            if "\n" in doc[k].text or (k > start and "\n" in doc[k - 1].whitespace_ + doc[k - 1].text[-1:]):
+                if k > start and "\n" in doc[k].text:
+                    end = k
+                    break
+        if end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
+            end += 1  # "OPEC+"
+        yield start, end, label
+        i += 1
+
+
+def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
+    for ent_start, ent_end, label in _name_spans(doc):
+        start, end = _strip(doc, ent_start, ent_end, label)
+        if start >= end:
+            continue
+        text = _surface(doc, start, end)
+        if not any(ch.isupper() for ch in text) or any(ch.isdigit() for ch in text):
+            continue
+        if _is_not_entity(doc, start, end, text):
+            continue
+        if end - start == 1 and end < len(doc) and doc[end].text in ROLE_HEADS and label != "NORP":
+            continue  # "Finance" in "Finance Minister"
+        if label == "NORP":
+            country = gazetteer.lookup_demonym(text)
+            if country is not None:
+                yield Candidate(start, end, "Country", country.name, country.iso)
+            continue
+        country = gazetteer.lookup_name(text)
+        if country is not None:
+            yield Candidate(start, end, "Country", country.name, country.iso)
+        elif gazetteer.lookup_capital(text) is not None:
+            yield Candidate(start, end, "Place", text)
+        elif label == "PERSON":
+            yield Candidate(start, end, "Person", text)
+        elif label == "ORG":
+            yield Candidate(start, end, "Organization", text)
+        else:
+            yield Candidate(start, end, "Place", text)
+
+
+@cache
+def _state_bodies() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(line.casefold().split()) for line in read_lines("state_bodies.txt")), key=len, reverse=True))
+
+
+def _state_body_candidates(doc: Doc) -> Iterator[Candidate]:
+    """"Israeli military", "Brazil's central bank": a country's state organisation."""
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        nxt = token.i + 1
+        if gazetteer.lookup_demonym(token.text) is None:
+            if gazetteer.lookup_name(token.text) is None or nxt >= len(doc) or doc[nxt].text not in POSSESSIVE:
+                continue
+            nxt += 1
+        for body in _state_bodies():
+            n = len(body)
+            if tuple(t.lower_ for t in doc[nxt : nxt + n]) == body:
+                yield Candidate(token.i, nxt + n, "Organization", _surface(doc, token.i, nxt + n), source="state")
+                break
+
+
+def _gazetteer_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
+    """Country names and nationality adjectives the NER missed."""
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        found = gazetteer.lookup(token.text)
+        if found is None:
+            continue
+        country, kind = found
+        if kind == "capital":
+            continue
+        if kind == "name" and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and not doc[token.i + 1].is_sent_start:
+            continue  # part of a longer name ("Ukraine Defence Contact Group")
+        yield Candidate(token.i, token.i + 1, "Country", country.name, country.iso, source="gazetteer")
+
+
+def _context_is_org(doc: Doc, cand: Candidate) -> bool:
+    """Name shape or neighbours show an organisation ("operator Energoatom")."""
+    suffixes = _word_set("org_suffixes.txt")
+    nouns = _word_set("org_nouns.txt")
+    if doc[cand.end - 1].text in suffixes:
+        return True
+    span = doc[cand.start : cand.end]
+    root = span.root
+    for tok in (doc[cand.start - 1] if cand.start > 0 else None, root.head):
+        if tok is not None and tok.i not in range(cand.start, cand.end) and tok.pos_ == "NOUN" and tok.lower_ in nouns:
+            if tok.i == cand.start - 1 or root.dep_ in ("appos", "compound"):
+                return True
+    return any(child.dep_ == "appos" and child.lower_ in nouns for child in root.children)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[\s]+", fold(text)) if t]
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """"IAEA" / "International Atomic Energy Agency", "ECOWAS" / "Economic Community of West African States"."""
+    letters = fold(acronym).replace(" ", "")
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    capital = "".join(w[0] for w in words if w[0].isupper()).casefold()
+    every = "".join(w[0] for w in words).casefold()
+    return len(letters) >= 2 and letters in (capital, every)
+
+
+def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None:
+    """Retype and link short forms to full names; sets each candidate's key."""
+    # 1. Majority type per surface text (the NER is inconsistent across mentions).
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in cands:
+        if c.type != "Country":
+            votes[fold(c.text)][c.type] += 1
+    for c in cands:
+        if c.type != "Country":
+            counts = votes[fold(c.text)]
+            c.type = min(counts, key=lambda t: (-counts[t], _TYPE_RANK[t]))  # type: ignore[assignment]
+    # 2. Organisation shape and context beats a PERSON guess for names that are not full names.
+    persons_full = {fold(c.text) for c in cands if c.type == "Person" and len(c.text.split()) > 1}
+    for c in cands:
+        if c.type == "Person" and len(c.text.split()) == 1 and _context_is_org(doc, c):
+            c.type = "Organization"
+        elif c.type == "Person" and c.text.split()[-1] in _word_set("org_suffixes.txt"):
+            c.type = "Organization"
+    org_like = {fold(c.text) for c in cands if c.type == "Organization"}
+    for c in cands:
+        if c.type == "Person" and fold(c.text) in org_like and fold(c.text) not in persons_full:
+            c.type = "Organization"
+    # 3. Short forms: a surname (or any token subset) of a full person name is that person.
+    full_names = sorted(
+        {c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1},
+        key=lambda t: -len(t),
+    )
+    for c in cands:
+        if c.type == "Country":
+            continue
+        toks = _tokens(c.text)
+        if c.type == "Person" or len(toks) == 1:
+            for full in full_names:
+                ftoks = _tokens(full)
+                if len(toks) < len(ftoks) and _subsequence(toks, ftoks) and (c.type == "Person" or toks[-1] == ftoks[-1]):
+                    c.type = "Person"
+                    c.aliases.add(c.text)
+                    c.text = full
+                    break
+    # 4. Acronyms and shorter forms of organisation and place names.
+    names_by_type: dict[str, list[str]] = defaultdict(list)
+    for c in cands:
+        if c.type in ("Organization", "Place") and c.text not in names_by_type[c.type]:
+            names_by_type[c.type].append(c.text)
+    canonical: dict[tuple[str, str], str] = {}
+    for type_, names in names_by_type.items():
+        for name in names:
+            best = acronyms.get(name, name)
+            for other in names:
+                if other == name or len(other) <= len(best) or best != name:
+                    continue
+                if _ACRONYM.match(name) and _acronym_of(name, other):
+                    best = other
+                elif len(_tokens(name)) < len(_tokens(other)) and _suffix_or_prefix(_tokens(name), _tokens(other)):
+                    best = other
+            canonical[(type_, name)] = best
+    for c in cands:
+        if (c.type, c.text) in canonical and canonical[(c.type, c.text)] != c.text:
+            c.aliases.add(c.text)
+            c.text = canonical[(c.type, c.text)]
+    for c in cands:
+        c.key = entity_key(c.type, c.text, c.iso)
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
+
+
+def _suffix_or_prefix(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return long[-n:] == short or long[:n] == short
+
+
+def _parenthesised_acronyms(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
+    """"Alliance of Sahel States (AES)": the acronym names the organisation before it."""
+    by_start = {c.start: c for c in cands}
+    found: dict[str, str] = {}
+    for c in list(cands):
+        if c.type != "Organization":
+            continue
+        i = c.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and _ACRONYM.match(doc[i + 1].text):
+            acronym = doc[i + 1].text
+            found[acronym] = c.text
+            other = by_start.get(i + 1)
+            if other is None:
+                cands.append(Candidate(i + 1, i + 2, "Organization", acronym, source="acronym"))
+            else:
+                other.type = "Organization"
+    return found
+
+
+def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str]]]:
+    """Entities of a Doc and their mentions as (start token, end token, key)."""
+    article: Article | None = doc._.article
+    own = _own_sources(article)
+    cands = [
+        c
+        for c in _ner_candidates(doc)
+        if fold(c.text) not in own and not _is_channel(doc, c.start, c.end, c.text)
+    ]
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    cands.extend(_gazetteer_candidates(doc, taken))
+    bodies = list(_state_body_candidates(doc))
+    if bodies:
+        inside = {(b.start, b.end) for b in bodies}
+        cands = [
+            c for c in cands
+            if c.type == "Country" or not any(s <= c.start and c.end <= e for s, e in inside)
+        ] + bodies
+    acronyms = _parenthesised_acronyms(doc, cands)
+    cands.sort(key=lambda c: c.start)
+    _resolve(cands, doc, acronyms)
+
+    article_id = article.id if article is not None else ""
+    grouped: dict[str, list[Candidate]] = defaultdict(list)
+    for c in cands:
+        grouped[c.key].append(c)
+    entities: dict[str, Entity] = {}
+    for key, group in grouped.items():
+        first = group[0]
+        surfaces = {_surface(doc, c.start, c.end) for c in group} | {a for c in group for a in c.aliases}
+        entities[key] = Entity(
+            key=key,
+            name=first.text,
+            type=first.type,
+            aliases=tuple(sorted(s for s in surfaces if s != first.text)),
+            iso=first.iso,
+            mentions=tuple(
+                Evidence(article_id, doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1]), _surface(doc, c.start, c.end))
+                for c in group
+            ),
+        )
+    for extra in _meta_entities(article):
+        if extra.key not in entities:
+            entities[extra.key] = extra
+    mentions = [(c.start, c.end, c.key) for c in cands]
+    return entities, mentions
+
+
+def _meta_entities(article: Article | None) -> Iterable[Entity]:
+    """The dateline city and the credited journalists are entities of the story too."""
+    if article is None:
+        return
+    meta = article.meta
+    if meta.dateline:
+        country = gazetteer.lookup_name(meta.dateline)
+        if country is None:
+            yield Entity(entity_key("Place", meta.dateline), meta.dateline, "Place")
+    for name in (*meta.reporters, *meta.editors):
+        yield Entity(entity_key("Person", name), name, "Person")
+
+
+class EntityExtractor:
+    """The kgraph_entities component."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities, mentions = self.match(doc)
+        self.set_annotations(doc, (entities, mentions))
+        return doc
+
+    def match(self, doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str]]]:
+        return find_entities(doc)
+
+    def set_annotations(self, doc: Doc, found: tuple[dict[str, Entity], list[tuple[int, int, str]]]) -> None:
+        entities, mentions = found
+        doc._.entities = entities
+        doc.spans[MENTIONS] = [Span(doc, s, e, label=key) for s, e, key in mentions]
+
+
+@Language.factory("kgraph_entities", assigns=["doc._.entities", "doc.spans"])
+def make_entity_extractor(nlp: Language, name: str) -> EntityExtractor:
+    return EntityExtractor(nlp, name)
