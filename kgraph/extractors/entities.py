@@ -156,6 +156,10 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                 if k > start and "\n" in doc[k].text:
                     end = k
                     break
+        for k in range(start + 1, end):
+            if doc[k].text in ("(", "[", "|", "/"):
+                end = k  # "World Health Organization (WHO"
+                break
         if end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
             end += 1  # "OPEC+"
         yield start, end, label
@@ -180,6 +184,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
                 yield Candidate(start, end, "Country", country.name, country.iso)
             continue
         country = gazetteer.lookup_name(text)
+        if country is None and label != "PERSON":
+            country = gazetteer.lookup_demonym(text)
         if country is not None:
             yield Candidate(start, end, "Country", country.name, country.iso)
         elif gazetteer.lookup_capital(text) is not None:
@@ -351,6 +357,26 @@ def _parenthesised_acronyms(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
     return found
 
 
+def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Untagged repeats of a known short form: a surname, an acronym ("Merz", "WHO")."""
+    forms: dict[str, Candidate] = {}
+    for c in cands:
+        if c.type == "Person" and len(c.text.split()) > 1:
+            forms.setdefault(c.text.split()[-1], c)
+        elif c.type in ("Organization", "Place") and c.end - c.start == 1:
+            forms.setdefault(doc[c.start].text, c)
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or token.text not in forms or not token.text[:1].isupper():
+            continue
+        if token.pos_ not in ("PROPN", "NOUN") and not token.is_upper:
+            continue
+        known = forms[token.text]
+        found.append(Candidate(token.i, token.i + 1, known.type, token.text, known.iso, source="repeat"))
+    return found
+
+
 def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str]]]:
     """Entities of a Doc and their mentions as (start token, end token, key)."""
     article: Article | None = doc._.article
@@ -370,6 +396,7 @@ def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str
             if c.type == "Country" or not any(s <= c.start and c.end <= e for s, e in inside)
         ] + bodies
     acronyms = _parenthesised_acronyms(doc, cands)
+    cands.extend(_later_mentions(doc, cands))
     cands.sort(key=lambda c: c.start)
     _resolve(cands, doc, acronyms)
 

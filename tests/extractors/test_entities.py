@@ -1,0 +1,97 @@
+"""kgraph_entities on short sentences (real pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def names(doc):  # type: ignore[no-untyped-def]
+    return {(e.name, e.type) for e in doc._.entities.values()}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The French foreign ministry summoned the envoy on Tuesday.", ("France", "Country")),
+        ("Russian officials denied the report.", ("Russia", "Country")),
+        ("Officials in the U.S. welcomed the decision.", ("United States", "Country")),
+        ("Britain and Norway signed the deal in Oslo.", ("United Kingdom", "Country")),
+        ("The talks were held in Oslo last week.", ("Oslo", "Place")),
+        ("Protesters gathered outside parliament in Nairobi.", ("Nairobi", "Place")),
+    ],
+)
+def test_countries_and_places(run_doc, text, expected):  # type: ignore[no-untyped-def]
+    assert expected in names(run_doc(text))
+
+
+def test_country_carries_iso_code(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Ukrainian troops held the line near the border with Russia.")
+    isos = {e.iso for e in doc._.entities.values() if e.type == "Country"}
+    assert isos == {"UA", "RU"}
+
+
+def test_surname_resolves_to_full_name(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Chancellor Friedrich Merz met union leaders in Berlin. Merz said the talks went well.")
+    people = [e for e in doc._.entities.values() if e.type == "Person"]
+    assert [p.name for p in people] == ["Friedrich Merz"]
+    assert "Merz" in people[0].aliases
+    assert len(people[0].mentions) == 2
+    # both mentions carry the same key in the mention spans
+    keys = {span.label_ for span in doc.spans["kg_mentions"] if span.text in ("Friedrich Merz", "Merz")}
+    assert keys == {people[0].key}
+
+
+def test_acronym_in_parentheses_is_an_alias(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "The World Health Organization (WHO) sent a team to the region. "
+        "The WHO said the outbreak was contained."
+    )
+    orgs = [e for e in doc._.entities.values() if e.type == "Organization"]
+    assert [o.name for o in orgs] == ["World Health Organization"]
+    assert "WHO" in orgs[0].aliases
+
+
+def test_title_is_not_part_of_the_name(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("President Emmanuel Macron arrived in Rome on Friday.")
+    assert ("Emmanuel Macron", "Person") in names(doc)
+
+
+def test_own_agency_and_publisher_are_not_entities(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "The minister told Reuters that the Daily Ledger had misquoted him.",
+        agency="Reuters",
+        publisher="Daily Ledger",
+    )
+    assert not {n for n, _ in names(doc)} & {"Reuters", "Daily Ledger"}
+
+
+def test_platform_named_as_channel_is_not_an_entity(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Prime Minister Keir Starmer wrote on X that the vote was a victory.")
+    assert "X" not in {n for n, _ in names(doc)}
+
+
+def test_state_body_of_a_country_is_an_organisation(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("The Israeli military said it had struck a launch site.")
+    assert ("Israeli military", "Organization") in names(doc)
+    assert ("Israel", "Country") in names(doc)
+
+
+def test_treaties_and_diseases_are_not_entities(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Both states signed the Non-Proliferation Treaty. Cases of Ebola rose in the north.")
+    found = {n for n, _ in names(doc)}
+    assert not any("Treaty" in n for n in found)
+    assert "Ebola" not in found
+
+
+def test_dateline_and_credits_become_entities(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Talks resumed on Monday.", dateline="Geneva", reporters=("Ana Lima",), editors=("Tom Reed",))
+    found = names(doc)
+    assert {("Geneva", "Place"), ("Ana Lima", "Person"), ("Tom Reed", "Person")} <= found
+
+
+def test_mentions_keep_character_spans(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Talks in Cairo stalled. Egypt blamed both sides.")
+    text = doc._.article.text
+    for entity in doc._.entities.values():
+        for ev in entity.mentions:
+            assert text[ev.start_char : ev.end_char] == ev.text
