@@ -36,6 +36,7 @@ AGENCY_NAMES = {
     "afp": ("afp", "agence france presse", "agence france-presse"),
 }
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^[A-Z][A-Za-z]?[A-Z]{1,6}$")
+TRAILING_POS = {"SCONJ", "PRON", "DET", "ADP", "CCONJ", "VERB", "AUX", "PART", "ADV"}
 _TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Place": 3}
 
 
@@ -79,7 +80,12 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             if end - start > n and tuple(t.lower_ for t in doc[start : start + n]) == title:
                 start, changed = start + n, True
                 break
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or (doc[end - 1].is_lower and doc[end - 1].pos_ in TRAILING_POS)
+    ):
         end -= 1
     return start, end
 
@@ -102,10 +108,10 @@ def _own_sources(article: Article | None) -> set[str]:
 
 def _is_channel(doc: Doc, start: int, end: int, text: str) -> bool:
     """A platform named only as the channel of a statement ("wrote on X")."""
-    if text not in _word_set("platforms.txt"):
+    if text.rstrip(".") not in _word_set("platforms.txt"):
         return False
-    prev = doc[start - 1].lower_ if start > 0 else ""
-    return prev in {"on", "via", "through", "to"}
+    before = {t.lower_ for t in doc[max(0, start - 3) : start]}
+    return bool(before & {"on", "via", "through"})
 
 
 @cache
@@ -122,6 +128,22 @@ def _not_entities() -> tuple[frozenset[str], frozenset[str]]:
 def _is_not_entity(doc: Doc, start: int, end: int, text: str) -> bool:
     words, names = _not_entities()
     return text in names or any(t.text in words for t in doc[start:end])
+
+
+def _follows_not_entity(doc: Doc, start: int) -> bool:
+    """An acronym in brackets after a treaty or law: "Digital Services Act (DSA)"."""
+    if start < 2 or doc[start - 1].text != "(":
+        return False
+    words, _ = _not_entities()
+    sent_start = doc[start].sent.start
+    return any(t.text in words for t in doc[max(sent_start, start - 8) : start - 1])
+
+
+def _repeats_not_entity(doc: Doc, text: str) -> bool:
+    for token in doc:
+        if token.text == text and _follows_not_entity(doc, token.i):
+            return True
+    return False
 
 
 ROLE_HEADS = {"Minister", "Secretary", "Minister's", "Secretary-General", "Spokesman", "Spokeswoman"}
@@ -176,6 +198,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             continue
         if _is_not_entity(doc, start, end, text):
             continue
+        if _ACRONYM.match(text) and _repeats_not_entity(doc, text):
+            continue
         if end - start == 1 and end < len(doc) and doc[end].text in ROLE_HEADS and label != "NORP":
             continue  # "Finance" in "Finance Minister"
         if label == "NORP":
@@ -190,6 +214,10 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(start, end, "Country", country.name, country.iso)
         elif gazetteer.lookup_capital(text) is not None:
             yield Candidate(start, end, "Place", text)
+        elif end - start > 1 and doc[end - 1].text in _word_set("place_suffixes.txt") and label != "PERSON":
+            yield Candidate(start, end, "Place", text)
+        elif text in _word_set("platforms.txt"):
+            yield Candidate(start, end, "Organization", text)
         elif label == "PERSON":
             yield Candidate(start, end, "Person", text)
         elif label == "ORG":
