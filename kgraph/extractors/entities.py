@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from rapidfuzz import fuzz
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -188,6 +189,14 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         i += 1
 
 
+def _is_place_name(doc: Doc, start: int, end: int) -> bool:
+    """"English Channel", "Donetsk region", "Museum of Flight", "Kennedy Space Center"."""
+    if doc[end - 1].text in _word_set("place_suffixes.txt") | _word_set("facility_words.txt"):
+        return True
+    facilities = _word_set("facility_words.txt")
+    return any(doc[i].text in facilities and doc[i + 1].lower_ == "of" for i in range(start, end - 1))
+
+
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
     for ent_start, ent_end, label in _name_spans(doc):
         start, end = _strip(doc, ent_start, ent_end, label)
@@ -214,7 +223,7 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(start, end, "Country", country.name, country.iso)
         elif gazetteer.lookup_capital(text) is not None:
             yield Candidate(start, end, "Place", text)
-        elif end - start > 1 and doc[end - 1].text in _word_set("place_suffixes.txt") and label != "PERSON":
+        elif end - start > 1 and label != "PERSON" and _is_place_name(doc, start, end):
             yield Candidate(start, end, "Place", text)
         elif text in _word_set("platforms.txt"):
             yield Candidate(start, end, "Organization", text)
@@ -314,6 +323,30 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
     for c in cands:
         if c.type == "Person" and fold(c.text) in org_like and fold(c.text) not in persons_full:
             c.type = "Organization"
+    # A short two- or three-word "organisation" whose last word is a person's surname
+    # elsewhere in the story is that person ("Dean Kamen" ORG beside "Kamen" PERSON).
+    single_persons = {c.text for c in cands if c.type == "Person" and len(c.text.split()) == 1}
+    for c in cands:
+        words = c.text.split()
+        if (
+            c.type == "Organization"
+            and 2 <= len(words) <= 3
+            and words[-1] in single_persons
+            and all(w[:1].isupper() for w in words)
+            and words[-1] not in _word_set("org_suffixes.txt")
+        ):
+            c.type = "Person"
+    # Two spellings of one full name ("Kristen Wilkins", "Kristin Wilkins").
+    fulls = sorted({c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1})
+    respell: dict[str, str] = {}
+    for i, a in enumerate(fulls):
+        for b in fulls[i + 1 :]:
+            if a.split()[-1] == b.split()[-1] and fuzz.ratio(a, b) >= 85 and a not in respell:
+                respell[b] = a
+    for c in cands:
+        if c.type == "Person" and c.text in respell:
+            c.aliases.add(c.text)
+            c.text = respell[c.text]
     # 3. Short forms: a surname (or any token subset) of a full person name is that person.
     full_names = sorted(
         {c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1},
