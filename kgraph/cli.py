@@ -95,13 +95,19 @@ def build(inputs: tuple[Path, ...], output: Path, model: str | None, silent: boo
     if not silent:
         click.echo(_summary(report, output, len(dataset)), err=True)
     if report.articles == 0:
-        raise KgraphError("no article could be read: " + "; ".join(s.reason for s in report.skipped[:3]))
+        raise KgraphError("no article could be read: " + "; ".join(_named_reason(s) for s in report.skipped[:3]))
 
 
 def _progress(items: list[Any]) -> Iterable[Any]:
     with click.progressbar(items, label="Reading articles", file=sys.stderr,
                            item_show_func=lambda a: getattr(a, "id", None)) as bar:
         yield from bar
+
+
+def _named_reason(skipped: Any) -> str:
+    """A skip reason that starts with the file it is about."""
+    name = Path(skipped.source).name
+    return skipped.reason if skipped.reason.startswith((name, skipped.source)) else f"{skipped.source}: {skipped.reason}"
 
 
 def _summary(report: Any, output: Path, triples: int) -> str:
@@ -111,7 +117,7 @@ def _summary(report: Any, output: Path, triples: int) -> str:
     lines.append(f"Roles: {report.roles}. Statements: {report.statements}.")
     if report.skipped:
         lines.append(f"Skipped {len(report.skipped)}:")
-        lines += [f"  {s.reason}" for s in report.skipped]
+        lines += [f"  {_named_reason(s)}" for s in report.skipped]
     return "\n".join(lines)
 
 

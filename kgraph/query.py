@@ -54,7 +54,11 @@ def _term(value: Any) -> URIRef | Literal:
 
 
 def run_query(dataset: "Dataset", sparql: str, *, bindings: Mapping[str, Any] | None = None) -> "Result":
-    """Run a SPARQL query on the dataset; ``bindings`` bind variables to values (no string formatting)."""
+    """Run a SPARQL query on the dataset; ``bindings`` bind variables to values (no string formatting).
+
+    The Oxigraph engine binds only variables that the query projects: a parameterised
+    query lists its parameters in its SELECT clause.
+    """
     init = {k.lstrip("?$"): _term(v) for k, v in (bindings or {}).items()}
     try:
         return dataset.query(sparql, initBindings=init) if init else dataset.query(sparql)
