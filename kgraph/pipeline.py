@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .errors import KgraphError
 from .identity import article_iri
+from .merging import merge
 from .records import Article, Extraction, Skipped
 from .triples import to_triples
 
@@ -84,6 +85,7 @@ def build(
     if progress is not None:
         items = progress(items)
     seen: set[str] = set()
+    extractions: list[Extraction] = []
     for result in extract(nlp, items):
         if isinstance(result, Skipped):
             report.skipped.append(result)
@@ -92,6 +94,8 @@ def build(
             report.skipped.append(Skipped(result.article.source, f"{result.article.id}: duplicate article id, already read"))
             continue
         seen.add(result.article.id)
+        extractions.append(result)
+    for result in merge(extractions):
         report.articles += 1
         report.triples += add_extraction(dataset, result)
         report.entities.update(e.type for e in result.entities)
