@@ -74,7 +74,7 @@ def build(inputs: tuple[Path, ...], output: Path, model: str | None, silent: boo
     """
     from .nlp import make_nlp
     from .pipeline import build as build_graph
-    from .store import new_dataset, rdf_format, save_dataset
+    from .store import count_quads, new_dataset, rdf_format, save_dataset
 
     _graph_path(output)
     rdf_format(output)
@@ -93,7 +93,7 @@ def build(inputs: tuple[Path, ...], output: Path, model: str | None, silent: boo
     report = build_graph(list(inputs), nlp=nlp, dataset=dataset, progress=progress)
     save_dataset(dataset, output)
     if not silent:
-        click.echo(_summary(report, output, len(dataset)), err=True)
+        click.echo(_summary(report, output, count_quads(dataset)), err=True)
     if report.articles == 0:
         raise KgraphError("no article could be read: " + "; ".join(_named_reason(s) for s in report.skipped[:3]))
 

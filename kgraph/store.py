@@ -82,6 +82,12 @@ def load_dataset(path: Path, *, store: str = DEFAULT_STORE) -> Dataset:
     return dataset
 
 
+def count_quads(dataset: Dataset) -> int:
+    """Number of triples summed over the named graphs (what a TriG file holds)."""
+    result = dataset.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return int(next(iter(result))[0])  # type: ignore[index]
+
+
 def serialize(dataset: Dataset, fmt: str) -> bytes:
     """The dataset as bytes in an RDF format name (trig, nq, ttl, nt, jsonld)."""
     try:
@@ -112,6 +118,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
         os.replace(tmp, path)
     except OSError as exc:
         raise GraphFormatError(f"{path}: cannot write: {exc.strerror or exc}") from exc
