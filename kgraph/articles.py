@@ -1,0 +1,347 @@
+"""Read article files into ``Article`` records: the story text and its metadata.
+
+Article files are ``.txt`` (a scraped page or agency copy), ``.html``/``.htm``
+(a saved page) and ``.jsonl`` (one JSON object per line with ``text`` or
+``html`` and optional ``url``, ``title``, ``date``, ``source``).
+
+``Article.text`` is the story only: the headline, a blank line, then the body
+paragraphs separated by blank lines, with the dateline prefix ("PARIS, Dec 24
+(Reuters) - ") moved to the metadata.  Site chrome, bylines, date lines and
+credit lines never reach the text.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from . import meta as meta_lib
+from .cleaning import clean, html_noise_xpath, is_prose
+from .errors import InputError
+from .meta import MetaDraft
+from .records import Article, Skipped
+
+log = logging.getLogger(__name__)
+
+ARTICLE_SUFFIXES: dict[str, str] = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+_LOOKS_HTML = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_DATELINE_WINDOW = 3  # a dateline opens the story if it comes within the first 3 prose paragraphs
+_HEADLINE_WORDS = (3, 40)
+_LABEL = re.compile(r"^(?:published|posted|updated|by|source|credits?|photo|image|written|filed)\b", re.IGNORECASE)
+
+
+def read_article(path: Path) -> list[Article]:
+    """The articles of one file (a ``.jsonl`` file gives one per non-empty line).
+
+    Raises InputError naming the file (and line) when the path is missing or
+    unreadable, a JSON line is invalid, or no story text is left after cleaning.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not an article file; use read_articles() for folders")
+    articles = []
+    for _source, item in _read_file(path):
+        if isinstance(item, InputError):
+            raise item
+        articles.append(item)
+    return articles
+
+
+def read_articles(paths: Iterable[Path]) -> Iterator[Article | Skipped]:
+    """Articles of files and folders (folders recursively, in sorted order).
+
+    Folders give their ``.txt``, ``.html``/``.htm`` and ``.jsonl`` files (hidden
+    files and folders are passed over); any other file, and any article that
+    cannot be read, gives ``Skipped`` with the reason, so one bad article never
+    stops a batch.  A named path that does not exist raises InputError.
+    """
+    seen: dict[str, str] = {}
+    for path in map(Path, paths):
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder; check the path")
+        for file in _files_under(path):
+            suffix = file.suffix.lower()
+            if suffix not in ARTICLE_SUFFIXES:
+                kind = f"({suffix})" if suffix else "(no extension)"
+                yield Skipped(str(file), f"not an article file {kind}")
+                continue
+            for source, item in _read_file(file):
+                if isinstance(item, InputError):
+                    log.warning("skipped %s", item)
+                    yield Skipped(source, str(item))
+                elif item.id in seen:
+                    yield Skipped(
+                        source, f'{source}: article id "{item.id}" is already used by {seen[item.id]}; rename one file'
+                    )
+                else:
+                    seen[item.id] = source
+                    yield item
+
+
+def _files_under(path: Path) -> list[Path]:
+    if not path.is_dir():
+        return [path]
+    files = []
+    for file in path.rglob("*"):
+        parts = file.relative_to(path).parts
+        if file.is_file() and not any(part.startswith(".") for part in parts):  # hidden files and folders
+            files.append(file)
+    return sorted(files, key=lambda f: f.relative_to(path).parts)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror or exc}); check its permissions") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save the file as UTF-8"
+        ) from exc
+
+
+def _read_file(path: Path) -> Iterator[tuple[str, Article | InputError]]:
+    """(source, Article or the InputError that stopped it) for each article of a file."""
+    source = str(path)
+    try:
+        content = _read_text(path)
+    except InputError as exc:
+        yield source, exc
+        return
+    kind = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
+    if kind == "jsonl":
+        yield from _read_jsonl(path, content)
+        return
+    try:
+        make = article_from_html if kind == "html" or _LOOKS_HTML.match(content) else article_from_text
+        yield source, make(content, article_id=path.name, source=source)
+    except InputError as exc:
+        yield source, exc
+
+
+def _read_jsonl(path: Path, content: str) -> Iterator[tuple[str, Article | InputError]]:
+    for number, line in enumerate(content.splitlines(), 1):
+        if not line.strip():
+            continue
+        source = where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield source, InputError(
+                f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); write one JSON object per line"
+            )
+            continue
+        try:
+            yield source, article_from_record(record, article_id=f"{path.name}#{number}", source=source, where=where)
+        except InputError as exc:
+            yield source, exc
+
+
+def article_from_record(
+    record: Any, *, article_id: str, source: str | None = None, where: str | None = None
+) -> Article:
+    """An article from one JSON-lines record: ``text`` or ``html`` plus optional ``url``, ``title``, ``date``, ``source``.
+
+    The given fields override what is found in the text.
+    """
+    where = where or source or article_id
+    if not isinstance(record, Mapping):
+        raise InputError(f'{where}: expected a JSON object with "text" or "html", got {type(record).__name__}')
+    given: dict[str, str] = {}
+    for key, name in (("title", "title"), ("url", "url"), ("source", "publisher"), ("publisher", "publisher")):
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            given.setdefault(name, value.strip())
+    if isinstance(record.get("date"), str) and record["date"].strip():
+        iso = meta_lib.parse_date(record["date"])
+        if not iso:
+            raise InputError(f'{where}: cannot read the date {record["date"]!r}; write it as YYYY-MM-DD')
+        given["date"] = iso
+    html, text = record.get("html"), record.get("text")
+    source = source or where
+    if isinstance(html, str) and html.strip():
+        return article_from_html(html, article_id=article_id, file=article_id, source=source, given=given)
+    if isinstance(text, str) and text.strip():
+        return article_from_text(text, article_id=article_id, file=article_id, source=source, given=given)
+    raise InputError(f'{where}: no "text" or "html" field with content; give the story in one of them')
+
+
+def article_from_text(
+    text: str,
+    *,
+    article_id: str,
+    file: str | None = None,
+    source: str | None = None,
+    given: Mapping[str, str] | None = None,
+) -> Article:
+    """An article from a page's plain text (scraped page, agency copy or bare story)."""
+    draft = _draft(given)
+    return _build(clean(text), draft, article_id=article_id, file=file, source=source)
+
+
+def article_from_html(
+    page: str,
+    *,
+    article_id: str,
+    file: str | None = None,
+    source: str | None = None,
+    given: Mapping[str, str] | None = None,
+) -> Article:
+    """An article from a saved HTML page: trafilatura finds the story, the <head> tags give the metadata."""
+    draft = _draft(given)
+    head = meta_lib.read_html_meta(page)
+    extracted = _extract_html(page)
+    draft.put("publisher", head.publisher or _attr(extracted, "sitename"))
+    title = head.title or _attr(extracted, "title") or (head.page_title or "").split(" | ")[0]
+    draft.put("title", _strip_site(title, draft.publisher) if title else None)
+    draft.put_date(head.date, "html")
+    draft.put("url", head.url)
+    meta_lib.add_authors(draft, head.authors or [a for a in [_attr(extracted, "author")] if a])
+    if not draft.date:
+        draft.put_date(meta_lib.parse_date(_attr(extracted, "date") or ""), "text")
+    return _build(clean(_attr(extracted, "text") or ""), draft, article_id=article_id, file=file, source=source)
+
+
+def _draft(given: Mapping[str, str] | None) -> MetaDraft:
+    draft = MetaDraft()
+    for key, value in (given or {}).items():
+        if key == "date":
+            draft.put_date(value, "given")
+        else:
+            draft.put(key, value)
+    return draft
+
+
+def _attr(document: Any, name: str) -> str | None:
+    value = getattr(document, name, None) if document is not None else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _extract_html(page: str) -> Any:
+    """trafilatura's main text and metadata, precise first, then recall when precision finds no prose."""
+    import trafilatura
+
+    xpath = html_noise_xpath()
+    document = None
+    for favor_precision in (True, False):
+        try:
+            document = trafilatura.bare_extraction(
+                page,
+                favor_precision=favor_precision,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=False,
+                prune_xpath=xpath or None,
+            )
+        except Exception as exc:  # trafilatura raises assorted errors on broken pages
+            log.debug("trafilatura failed: %s", exc)
+            document = None
+        text = _attr(document, "text") or ""
+        if any(is_prose(line) for line in text.split("\n")):
+            break
+    return document
+
+
+def _strip_site(title: str, publisher: str | None) -> str:
+    """"Story title | Site name" -> "Story title"."""
+    title = " ".join(title.split())
+    if publisher:
+        for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
+            if title.endswith(sep + publisher):
+                return title[: -len(sep + publisher)].strip()
+    return title
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
+
+
+def _build(cleaned: str, draft: MetaDraft, *, article_id: str, file: str | None, source: str | None) -> Article:
+    source = source or article_id
+    paragraphs = [line for line in cleaned.split("\n") if line]
+    start = _story_start(paragraphs)
+    body: list[str] = []
+    if start is not None:
+        draft.put("title", _read_header(paragraphs[:start], draft))
+        body = _read_body(paragraphs[start:], draft)
+    if not body:
+        raise InputError(f"{source}: no story text left after cleaning; check patterns/chrome.txt")
+    title = draft.title = " ".join(draft.title.split()) if draft.title else None
+    text = "\n\n".join(([title] if title else []) + body)
+    return Article(
+        id=article_id,
+        file=file or article_id,
+        source=source,
+        text=text,
+        meta=draft.freeze(),
+        body_start=len(title) + 2 if title else 0,
+    )
+
+
+def _story_start(paragraphs: list[str]) -> int | None:
+    """Index of the first story paragraph: a dateline near the top, else the first prose paragraph.
+
+    None when no paragraph reads like prose: there is no story.
+    """
+    first_prose = None
+    seen_prose = 0
+    for index, paragraph in enumerate(paragraphs):
+        if meta_lib.parse_dateline(paragraph) and is_prose(paragraph):
+            return index
+        if is_prose(paragraph) and not meta_lib.parse_credit_line(paragraph):
+            first_prose = index if first_prose is None else first_prose
+            seen_prose += 1
+            if seen_prose >= _DATELINE_WINDOW:
+                break
+    return first_prose
+
+
+def _read_header(lines: list[str], draft: MetaDraft) -> str | None:
+    """Read the lines above the story for metadata; return the headline found there, if any."""
+    crumb: str | None = None
+    candidates: list[str] = []
+    low, high = _HEADLINE_WORDS
+    if len(lines) == 1:
+        low = 2  # a bare story under a short headline ("Talks collapse")
+    for line in lines:
+        found = meta_lib.read_meta_line(line)
+        if found:
+            draft.add_line(found)
+            crumb = crumb or found.crumb
+        elif low <= len(line.split()) <= high and not (is_prose(line) or line.endswith(":") or _LABEL.match(line)):
+            candidates.append(line)
+    if crumb:
+        for line in candidates:
+            if _fold(line) == _fold(crumb):
+                return line
+    return candidates[0] if candidates else crumb
+
+
+def _read_body(paragraphs: list[str], draft: MetaDraft) -> list[str]:
+    """Story paragraphs; the dateline prefix and credit lines go to the metadata."""
+    body: list[str] = []
+    ended = False
+    for index, paragraph in enumerate(paragraphs):
+        if index == 0:
+            dateline = meta_lib.parse_dateline(paragraph)
+            if dateline:
+                draft.put("dateline", dateline.place)
+                draft.put("agency", dateline.agency)
+                paragraph = paragraph[dateline.end:].lstrip()
+        credits = meta_lib.parse_credit_line(paragraph)
+        if credits is not None:
+            draft.add_credits(credits)
+            ended = True  # a credit line closes the story
+            continue
+        if ended or (draft.title and _fold(paragraph) == _fold(draft.title)):
+            continue
+        body.append(paragraph)
+    return body

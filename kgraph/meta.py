@@ -1,0 +1,701 @@
+"""Pull article metadata from the lines of a page and from HTML ``<head>`` tags.
+
+Every reader is a small pure function over one line or paragraph:
+
+- ``find_date(line)``         "Posted on December 24, 2025" -> ("2025-12-24", "published")
+- ``parse_byline(line)``      "By NADIA HASSAN and ETHAN BROOKS" -> Credits(reporters=(...))
+- ``parse_dateline(par)``     "KYIV, Ukraine (AP) — ..." -> Dateline("Kyiv", "AP", end)
+- ``parse_credit_line(par)``  "(Reporting by A in Vienna; Editing by B)" -> Credits(...)
+- ``parse_breadcrumb(line)``, ``parse_publisher_line(line)``, ``normalize_agency(name)``
+- ``read_html_meta(html)``    og:/article: tags, meta author, canonical URL, JSON-LD
+
+``MetaDraft`` collects what they find (first value wins, dates by rank) and
+freezes it into an ``ArticleMeta``.  Names come out in normal case
+("CAMILLE DURAND" -> "Camille Durand"), dates as ISO ``YYYY-MM-DD``.
+Agency names and credit roles are data: ``patterns/agencies.txt`` and
+``patterns/credits.txt``.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from html.parser import HTMLParser
+from typing import Any, Iterable
+
+from dateutil import parser as date_parser  # type: ignore[import-untyped]
+
+from .errors import InputError
+from .patterns import read_patterns
+from .records import ArticleMeta
+
+log = logging.getLogger(__name__)
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE = re.compile(
+    rf"(?P<iso>\b\d{{4}}-\d{{1,2}}-\d{{1,2}})"
+    rf"|(?P<num>\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}\b)"
+    rf"|(?P<mdy>\b{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b)"
+    rf"|(?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{4}}\b)",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(
+    r"^(?P<label>date|dated|posted|published|first published|updated|last updated|modified|last modified)"
+    r"(?:\s+(?:on|at))?\s*:?\s*",
+    re.IGNORECASE,
+)
+_DATE_FILLER = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"  # times
+    r"|\b\d{1,2}\s*[ap]\.?m\.?"
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?"
+    r"|\b(?:at|on)\b|\b[A-Z]{2,5}\b|[()\[\]\-–—|·•,@+]|\b\d{1,2}\b",  # "UTC", "GMT+1", separators
+)
+_BY = re.compile(r"^by\s+(?P<names>.+)$", re.IGNORECASE)
+_TERMINAL_PERIOD = re.compile(r"[a-z]{3,}\.$")  # a sentence, not "By Jane Doe Jr."
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'’.-]*|[A-Z]\.)$")
+_PARTICLES = frozenset(
+    "van von der den de da das do dos du del della di la le al el bin ibn bint ben ter ten y e".split()
+)
+_PLACE_SMALL = frozenset("of on the de da do dos das del la le les au aux es et sur am an der den di y".split())
+_JOB_WORDS = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|staff|bureau|chief|desk|contributor|columnist|journalist|"
+    r"analyst|producer|news|service|agency|agencies|team|newsroom|wire|wires)\b",
+    re.IGNORECASE,
+)
+_L = r"[^\W\d_]"  # any letter
+_DATELINE = re.compile(
+    rf"^(?P<place>{_L}(?:{_L}|[ .'’/-]){{0,40}}?)"
+    rf"(?:,\s*(?P<region>{_L}(?:{_L}|[ .'’-]){{0,30}}?))?"
+    rf"(?:,\s*(?P<date>{_MONTH}\.?\s+\d{{1,2}}))?"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?"
+    r"(?:\s*(?:—|–|--|:)\s*|\s+-\s+)"
+)
+_CREDIT_START = re.compile(
+    r"^\(?\s*(?P<role>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)\s+by\s+(?P<names>[^;]+)", re.IGNORECASE
+)
+_CONTRIBUTED = re.compile(
+    r"^\(?\s*(?:The\s+)?(?P<who>.+?)\s+(?:also\s+)?contributed(?P<tail>\s[^.]*)?[.)]*$", re.IGNORECASE
+)
+_CONTRIBUTED_TO = re.compile(r"^\s*(?:reporting\b|to\s+th(?:is|e)\s+(?:report|story|article)\b)", re.IGNORECASE)
+_STAFF_LEAD = re.compile(
+    r"^(?P<org>.+?)\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?|photographers?|"
+    r"videojournalists?|producers?)\s+(?P<rest>.+)$"
+)
+_WITH_AGENCY = re.compile(r"^[\s—–-]*\(?\s*(?:with|additional reporting by|source:?)\s+(?P<who>[^()]+?)\s*\)?\.?$",
+                          re.IGNORECASE)
+_INITIALS = re.compile(r"^[a-z][a-z-]{0,11}(?:\s*/\s*[a-z][a-z-]{0,11}){1,6}$")
+_NOT_PLACES = frozenset(
+    "breaking update updated exclusive analysis explainer factbox watch live opinion editorial comment "
+    "correction corrected refile note warning".split()
+)
+_SOURCE_LABEL = re.compile(r"^(?:published|distributed|posted|source|via|from|with|credit)(?:\s+by)?\s*:?\s+", re.I)
+_BREADCRUMB_SEP = re.compile(r"\s+[>›»]\s+")
+_PUBLISHER_LINE = re.compile(r"^(?:published|distributed|brought to you) by\s+(?P<name>.{2,80})$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Credits:
+    """People credited by a byline or credit line, and the agency it names."""
+
+    reporters: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline at the start of a story: city, agency and where the body starts."""
+
+    place: str
+    agency: str | None
+    end: int
+
+
+# --- data files ------------------------------------------------------------
+
+
+def _read_mapping(name: str) -> dict[str, str]:
+    """``CANONICAL: alias, alias`` lines -> {alias folded: canonical}."""
+    mapping: dict[str, str] = {}
+    for number, raw in enumerate(read_patterns(name).splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, rest = line.partition(":")
+        if not sep or not key.strip():
+            raise InputError(f"{name}:{number}: bad line {line!r}; write NAME: alias, alias")
+        key = key.strip()
+        mapping.setdefault(key.casefold(), key)
+        for alias in rest.split(","):
+            if alias.strip():
+                mapping[" ".join(alias.split()).casefold()] = key
+    return mapping
+
+
+@lru_cache(maxsize=None)
+def agencies() -> dict[str, str]:
+    """Alias (folded) -> canonical agency name, from ``patterns/agencies.txt``."""
+    return _read_mapping("agencies.txt")
+
+
+@lru_cache(maxsize=None)
+def credit_roles() -> dict[str, str]:
+    """Credit role (folded, "additional reporting") -> "reporters" | "editors" | "ignore"."""
+    return {role: field for role, field in _read_mapping("credits.txt").items() if role != field.casefold()}
+
+
+def normalize_agency(name: str) -> str | None:
+    """Canonical agency for a credited name: "(Reuters)" / "Associated Press" / "AFP staff" -> "Reuters" / "AP" / "AFP"."""
+    key = " ".join(name.strip(" ()[].,;:—–-").split()).casefold()
+    key = re.sub(r"^(?:the|via)\s+", "", key)
+    key = re.sub(r"\s+(?:staff|staff writers?|reporters?|correspondents?|writers?)$", "", key)
+    return agencies().get(key) or agencies().get(f"the {key}")
+
+
+# --- names -----------------------------------------------------------------
+
+
+def normal_case(name: str) -> str:
+    """Upper-case words to normal case: "CAMILLE DURAND" -> "Camille Durand", "O'NEILL" -> "O'Neill"."""
+
+    def fix(word: str) -> str:
+        if not (word.isupper() and len(word) > 1):
+            return word
+        parts = re.split(r"([-'’])", word.lower())
+        return "".join(part[:1].upper() + part[1:] for part in parts)
+
+    return " ".join(fix(word) for word in name.split())
+
+
+def place_case(place: str) -> str:
+    """An upper-case dateline city to normal case: "BUENOS AIRES" -> "Buenos Aires", "RIO DE JANEIRO" -> "Rio de Janeiro"."""
+    place = " ".join(place.split())
+    if not place.isupper():
+        return place
+    words = []
+    for index, word in enumerate(place.lower().split()):
+        if index and word in _PLACE_SMALL:
+            words.append(word)
+            continue
+        parts = re.split(r"([-'’])", word)
+        words.append(
+            "".join(
+                part if (i and part in _PLACE_SMALL) else part[:1].upper() + part[1:] for i, part in enumerate(parts)
+            )
+        )
+    return " ".join(words)
+
+
+def is_name(text: str) -> bool:
+    """True for a plausible person's name: 2-5 capitalised words (particles allowed)."""
+    words = text.split()
+    if not 2 <= len(words) <= 6 or _JOB_WORDS.search(text):
+        return False
+    if not all(_NAME_WORD.match(w) for w in words):
+        return False
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words) and words[-1][0].isupper()
+
+
+def _is_single_name(word: str) -> bool:
+    """One capitalised word that may be a person credited by a single name ("Reporting by Jun")."""
+    return bool(re.fullmatch(r"[^\W\d_][\w'’-]+", word)) and word[0].isupper() and not (
+        normalize_agency(word) or _JOB_WORDS.search(word)
+    )
+
+
+def split_names(text: str, *, strict: bool = False) -> tuple[str, ...] | None:
+    """A credited list of people -> names in normal case.
+
+    Splits on ",", ";", "&" and " and "; drops " in Vienna" and a place after it
+    ("Omar Farid in Doha, Qatar") and agency names.  Other chunks that are not
+    a person's name are dropped, or make the result None when ``strict``
+    (so "Written by Prime Minister X, the letter said ..." is no credit).
+    """
+    names: list[str] = []
+    after_place = False
+    for chunk in re.split(r"\s*(?:[,;&]|\band\b)\s*", text.strip(" .()")):
+        chunk = chunk.strip(" .")
+        if not chunk:
+            continue
+        pieces = re.split(r"\s+(?:in|from|at)\s+(?=[^\W\d_])", chunk, maxsplit=1)
+        head, has_place = normal_case(pieces[0].strip()), len(pieces) > 1
+        if after_place and not has_place and len(chunk.split()) == 1 and chunk[:1].isupper():
+            continue  # "Qatar" in "Omar Farid in Doha, Qatar"
+        after_place = has_place
+        if is_name(head) or _is_single_name(head):
+            if head not in names:
+                names.append(head)
+        elif strict and not normalize_agency(head):
+            return None
+    return tuple(names)
+
+
+# --- dates -------------------------------------------------------------------
+
+
+def parse_date(value: str, *, dayfirst: bool | None = None) -> str | None:
+    """A date in any common form -> ISO "YYYY-MM-DD" (local date of a timestamp), or None."""
+    value = value.strip()
+    if not value:
+        return None
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", value)
+    if iso:
+        return "-".join(iso.groups())
+    numeric = re.match(r"^(\d{1,2})[/.](\d{1,2})[/.]\d{4}", value)
+    if numeric and dayfirst is None:
+        first, second = int(numeric.group(1)), int(numeric.group(2))
+        dayfirst = not (second > 12 and first <= 12)
+    try:
+        parsed: datetime = date_parser.parse(value, dayfirst=bool(dayfirst), fuzzy=True, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed.year == 1900:
+        return None
+    return parsed.date().isoformat()
+
+
+def find_date(line: str) -> tuple[str, str] | None:
+    """A line that is only a date (with label, time, zone) -> (ISO date, "published" | "updated")."""
+    if len(line) > 80:
+        return None
+    label = _DATE_LABEL.match(line)
+    rest = line[label.end():] if label else line
+    found = _DATE.search(rest)
+    if not found:
+        return None
+    leftover = _DATE_FILLER.sub(" ", rest[: found.start()] + " " + rest[found.end():])
+    if leftover.strip(" .:"):
+        return None
+    iso = parse_date(found.group(0))
+    if not iso:
+        return None
+    kind = label.group("label").lower() if label else ""
+    return iso, ("updated" if ("updat" in kind or "modif" in kind) else "published")
+
+
+def labelled_date(line: str) -> tuple[str, str] | None:
+    """A line that starts with a labelled date ("date 2025-12-24 Home > ...") -> (ISO date, rest of the line)."""
+    label = _DATE_LABEL.match(line)
+    if not label or "updat" in label.group("label").lower():
+        return None
+    found = _DATE.match(line, label.end())
+    if not found:
+        return None
+    iso = parse_date(found.group(0))
+    return (iso, line[found.end():].strip()) if iso else None
+
+
+# --- header lines --------------------------------------------------------------
+
+
+def parse_breadcrumb(line: str) -> str | None:
+    """"Home > Headlines > Title of the story" -> the last crumb when it reads like a headline."""
+    crumbs = _BREADCRUMB_SEP.split(line.strip())
+    if len(crumbs) < 2 or (len(crumbs) == 2 and crumbs[0].lower() not in ("home", "news")):
+        return None
+    last = crumbs[-1].strip()
+    return last if len(last.split()) >= 3 else None
+
+
+def parse_publisher_line(line: str) -> str | None:
+    """"Published by Global Finance Review" -> "Global Finance Review" (an agency is not a publisher)."""
+    found = _PUBLISHER_LINE.match(line.strip())
+    if not found or normalize_agency(found.group("name")):
+        return None
+    return found.group("name").strip(" .")
+
+
+def parse_agency_line(line: str) -> str | None:
+    """A line that is only an agency name ("Associated Press", "(AFP)", "— Reuters") -> canonical agency."""
+    return normalize_agency(_SOURCE_LABEL.sub("", line.strip(" —–-"))) if len(line) <= 50 else None
+
+
+def parse_byline(line: str) -> Credits | None:
+    """"By NADIA HASSAN and ETHAN BROOKS" / "By Camille DURAND, AFP" / "By Reuters" -> Credits, else None."""
+    found = _BY.match(line.strip())
+    if not found or len(line) > 120 or _TERMINAL_PERIOD.search(line):
+        return None
+    agency = None
+    people: list[str] = []
+    for part in re.split(r"\s*[|,;]\s*|\s+(?:for|with)\s+", found.group("names")):
+        part = part.strip()
+        named = normalize_agency(part)
+        if named:
+            agency = agency or named
+            continue
+        people.extend(split_names(part) or ())
+    if not people and not agency:
+        return None
+    return Credits(reporters=tuple(dict.fromkeys(people)), agency=agency)
+
+
+@dataclass(frozen=True, slots=True)
+class MetaLine:
+    """What one header line says about the article (every field optional)."""
+
+    date: str | None = None
+    date_kind: str = "published"
+    credits: Credits | None = None
+    publisher: str | None = None
+    agency: str | None = None
+    crumb: str | None = None  # the headline at the end of a breadcrumb trail
+
+
+_SEGMENT_SEP = re.compile(r"\s+[|·•]\s+|(?<=\d{4})\s+(?=by\s)", re.IGNORECASE)
+
+
+def read_meta_line(line: str) -> MetaLine | None:
+    """A header line that is only metadata -> what it says; None for any other line.
+
+    Reads date lines, bylines, "Published by ...", agency lines, breadcrumbs
+    and lines that join several of them ("By Jane Doe · May 2, 2026").
+    """
+    single = _read_one(line)
+    if single or not _SEGMENT_SEP.search(line):
+        return single
+    segments = [segment for segment in _SEGMENT_SEP.split(line) if segment.strip()]
+    parts = [part for part in map(_read_one, segments) if part]
+    if not parts or len(parts) != len(segments):
+        return None
+    merged: dict[str, Any] = {}
+    for part in parts:
+        for key in ("date", "credits", "publisher", "agency", "crumb"):
+            value = getattr(part, key)
+            if value and key not in merged:
+                merged[key] = value
+                if key == "date":
+                    merged["date_kind"] = part.date_kind
+    return MetaLine(**merged)
+
+
+def _read_one(line: str) -> MetaLine | None:
+    labelled = labelled_date(line)
+    if labelled:
+        iso, rest = labelled
+        byline = parse_byline(rest) if rest else None  # "Posted on May 2, 2026 by Jane Doe"
+        return MetaLine(date=iso, credits=byline, crumb=parse_breadcrumb(rest) if rest else None)
+    found = find_date(line)
+    if found:
+        return MetaLine(date=found[0], date_kind=found[1])
+    byline = parse_byline(line)
+    if byline:
+        return MetaLine(credits=byline)
+    publisher = parse_publisher_line(line)
+    if publisher:
+        return MetaLine(publisher=publisher)
+    agency = parse_agency_line(line)
+    if agency:
+        return MetaLine(agency=agency)
+    crumb = parse_breadcrumb(line)
+    return MetaLine(crumb=crumb) if crumb else None
+
+
+# --- body paragraphs ---------------------------------------------------------------
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """"PARIS, Dec 24 (Reuters) - ...", "KYIV, Ukraine (AP) — ...", "Copenhagen (AFP) - ...", "BANGKOK — ..."
+
+    Returns the city in normal case, the agency (canonical) and the offset
+    where the story text starts, or None.  Without an agency or a date the
+    city must be in capitals ("BANGKOK — "), so "Officials said - ..." is not
+    a dateline.
+    """
+    found = _DATELINE.match(paragraph)
+    if not found:
+        return None
+    place = found.group("place").split("/")[0].strip(" .-'’")
+    region = found.group("region") or ""
+    raw_agency = found.group("agency")
+    agency = normalize_agency(raw_agency) if raw_agency else None
+    if raw_agency and not agency:
+        return None  # "Kyiv (Ukraine) - ": a parenthesis that names no agency
+    if not (agency or found.group("date")) and not (place.isupper() and (not region or region.isupper())):
+        return None
+    if not place or len(place.split()) > 4 or place.lower() in _NOT_PLACES or len(paragraph) - found.end() < 20:
+        return None
+    return Dateline(place=place_case(place), agency=agency, end=found.end())
+
+
+def parse_credit_line(paragraph: str) -> Credits | None:
+    """A credit paragraph -> Credits, else None.
+
+    Reads "(Reporting by A in Vienna and B; Additional reporting by C; Editing by D)",
+    "Associated Press writer E in Doha, Qatar, contributed to this report.",
+    "— With AFP" and AFP's trailing initials line "cd/ole/rmb".
+    """
+    text = " ".join(paragraph.split())
+    if len(text) > 400:
+        return None
+    if _INITIALS.match(text):
+        return Credits()
+    contributed = _CONTRIBUTED.match(text)
+    if contributed:
+        tail = contributed.group("tail") or ""
+        who = contributed.group("who")
+        if _CONTRIBUTED_TO.match(tail) or (not tail.strip() and _STAFF_LEAD.match(who)):
+            return _contributors(who)
+    with_agency = _WITH_AGENCY.match(text)
+    if with_agency:
+        named = [normalize_agency(part) for part in re.split(r"\s*(?:,|\band\b|&)\s*", with_agency.group("who"))]
+        if named and all(named):
+            return Credits(agency=named[0])
+        if with_agency.group("who").strip().lower() in ("agencies", "wires", "agency reports", "wire services"):
+            return Credits()
+    return _role_credits(text)
+
+
+def _role_credits(text: str) -> Credits | None:
+    """"(Reporting by A; Editing by B)" and unbracketed "Reporting by A, editing by B"."""
+    body = text.strip()
+    bracketed = body.startswith("(") and body.endswith(")")
+    if bracketed:
+        body = body[1:-1]
+    parts = re.split(r"\s*;\s*|(?:\.|,)\s+(?=(?:[A-Za-z-]+\s+){0,3}by\b)", body.strip(" ."))
+    roles = credit_roles()
+    reporters: list[str] = []
+    editors: list[str] = []
+    for index, part in enumerate(parts):
+        found = _CREDIT_START.match(part)
+        field = roles.get(" ".join(found.group("role").split()).casefold()) if found else None
+        if not found or not field:
+            if index == 0:
+                return None  # not a credit line at all
+            continue
+        names = split_names(found.group("names"), strict=not bracketed)
+        if names is None:
+            return None  # "Written by Prime Minister X, the letter said ...": prose, not a credit
+        if field == "reporters":
+            reporters.extend(n for n in names if n not in reporters)
+        elif field == "editors":
+            editors.extend(n for n in names if n not in editors)
+    if not (reporters or editors):
+        return None
+    return Credits(reporters=tuple(reporters), editors=tuple(editors))
+
+
+def _contributors(who: str) -> Credits | None:
+    """"Associated Press writers A in X and B" -> Credits(reporters=(A, B), agency="AP")."""
+    agency = None
+    lead = _STAFF_LEAD.match(who)
+    if lead and normalize_agency(lead.group("org")):
+        agency = normalize_agency(lead.group("org"))
+        who = lead.group("rest")
+    if normalize_agency(who):
+        return Credits(agency=normalize_agency(who))
+    names = split_names(who, strict=True)
+    if not names:
+        return None
+    return Credits(reporters=names, agency=agency)
+
+
+# --- HTML head ---------------------------------------------------------------------
+
+
+class _HeadReader(HTMLParser):
+    """Collects <meta>, <link rel=canonical>, <title> and JSON-LD blocks of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, list[str]] = {}
+        self.links: dict[str, str] = {}
+        self.title = ""
+        self.json_ld: list[str] = []
+        self._in: str | None = None
+        self._buffer: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (attr.get("property") or attr.get("name") or attr.get("itemprop") or "").lower()
+            if key and attr.get("content"):
+                self.meta.setdefault(key, []).append(attr["content"].strip())
+        elif tag == "link" and attr.get("href"):
+            for rel in attr.get("rel", "").lower().split():
+                self.links.setdefault(rel, attr["href"].strip())
+        elif tag == "title" and not self.title:
+            self._in, self._buffer = "title", []
+        elif tag == "script" and "ld+json" in attr.get("type", "").lower():
+            self._in, self._buffer = "json_ld", []
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self._buffer.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in == "title" and tag == "title":
+            self.title = " ".join("".join(self._buffer).split())
+            self._in = None
+        elif self._in == "json_ld" and tag == "script":
+            self.json_ld.append("".join(self._buffer))
+            self._in = None
+
+
+def _ld_objects(blocks: Iterable[str]) -> Iterable[dict[str, Any]]:
+    for block in blocks:
+        try:
+            data = json.loads(block)
+        except ValueError:
+            log.debug("skipping invalid JSON-LD block")
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                stack.extend(item.get("@graph", []) if isinstance(item.get("@graph"), list) else [])
+                yield item
+
+
+def _ld_names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _ld_names(value.get("name"))
+    if isinstance(value, list):
+        return [name for item in value for name in _ld_names(item)]
+    return []
+
+
+@dataclass(slots=True)
+class HtmlMeta:
+    """What a page's <head> says: the raw values before they are checked and merged."""
+
+    title: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    url: str | None = None
+    page_title: str | None = None
+
+
+def read_html_meta(page: str) -> HtmlMeta:
+    """Read og:title, article:published_time, og:site_name, author tags, canonical URL and JSON-LD."""
+    reader = _HeadReader()
+    head_end = re.search(r"</head\s*>", page, re.IGNORECASE)
+    try:
+        reader.feed(page[: head_end.end()] if head_end else page)
+        reader.close()
+    except Exception as exc:  # html.parser is lenient; never let a broken head stop the article
+        log.debug("cannot parse the HTML head: %s", exc)
+    meta = reader.meta
+    ld_article: dict[str, Any] = {}
+    for item in _ld_objects(reader.json_ld):
+        kind = item.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and ("Article" in k or k in ("Report", "BlogPosting")) for k in kinds):
+            ld_article = ld_article or item
+
+    def first(*keys: str) -> str | None:
+        for key in keys:
+            for value in meta.get(key, []):
+                if value.strip():
+                    return html_lib.unescape(value.strip())
+        return None
+
+    out = HtmlMeta(page_title=reader.title or None)
+    out.title = first("og:title", "twitter:title") or _ld_str(ld_article.get("headline"))
+    raw_date = (
+        first("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate",
+              "publishdate", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date")
+        or _ld_str(ld_article.get("datePublished"))
+    )
+    out.date = parse_date(raw_date) if raw_date else None
+    out.publisher = first("og:site_name", "application-name") or next(
+        iter(_ld_names(ld_article.get("publisher"))), None
+    )
+    authors = meta.get("author", []) + meta.get("article:author", []) + meta.get("dc.creator", [])
+    authors += _ld_names(ld_article.get("author"))
+    out.authors = [html_lib.unescape(a) for a in authors if a and not re.match(r"^https?://", a)]
+    for url in (reader.links.get("canonical"), first("og:url"), _ld_str(ld_article.get("url"))):
+        if url and re.match(r"^https?://", url):
+            out.url = url
+            break
+    return out
+
+
+def _ld_str(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+# --- collecting ------------------------------------------------------------------------
+
+
+_DATE_RANK = {"given": 0, "html": 1, "published": 2, "text": 3, "updated": 4}
+
+
+@dataclass(slots=True)
+class MetaDraft:
+    """Metadata as it is found: the first value of each field wins, the best-ranked date wins."""
+
+    title: str | None = None
+    publisher: str | None = None
+    agency: str | None = None
+    dateline: str | None = None
+    url: str | None = None
+    reporters: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_rank: int = 99
+
+    def put(self, key: str, value: str | None) -> None:
+        """Set ``key`` unless it is already set or ``value`` is empty."""
+        if value and value.strip() and getattr(self, key) is None:
+            setattr(self, key, value.strip())
+
+    def put_date(self, iso: str | None, kind: str) -> None:
+        rank = _DATE_RANK[kind]
+        if iso and rank < self.date_rank:
+            self.date, self.date_rank = iso, rank
+
+    def add_line(self, line: MetaLine) -> None:
+        """Take what a header line says."""
+        self.put_date(line.date, line.date_kind)
+        if line.credits:
+            self.add_credits(line.credits)
+        self.put("publisher", line.publisher)
+        self.put("agency", line.agency)
+
+    def add_credits(self, credits: Credits) -> None:
+        self.put("agency", credits.agency)
+        self.add_people(reporters=credits.reporters, editors=credits.editors)
+
+    def add_people(self, *, reporters: Iterable[str] = (), editors: Iterable[str] = ()) -> None:
+        for name in reporters:
+            if name not in self.reporters:
+                self.reporters.append(name)
+        for name in editors:
+            if name not in self.editors:
+                self.editors.append(name)
+
+    def freeze(self) -> ArticleMeta:
+        return ArticleMeta(
+            title=self.title,
+            date=self.date,
+            publisher=self.publisher,
+            agency=self.agency,
+            dateline=self.dateline,
+            reporters=tuple(self.reporters),
+            editors=tuple(self.editors),
+            url=self.url,
+        )
+
+
+def add_authors(draft: MetaDraft, authors: Iterable[str]) -> None:
+    """Author strings from a page's tags ("Jane Doe", "AFP", "A and B") -> reporters or agency."""
+    for author in authors:
+        for part in re.split(r"\s*[|;]\s*", author):
+            agency = normalize_agency(part)
+            if agency:
+                draft.put("agency", agency)
+                continue
+            byline = parse_byline(part if part.lower().startswith("by ") else f"By {part}")
+            if byline:
+                draft.add_credits(byline)

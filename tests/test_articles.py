@@ -1,0 +1,243 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kgraph.articles import article_from_html, article_from_text, read_article, read_articles
+from kgraph.errors import InputError
+from kgraph.records import Article, ArticleMeta, Skipped
+
+DATA = Path(__file__).parent / "data" / "articles"
+EXAMPLES = Path(__file__).parent.parent / "examples" / "articles"
+
+
+def one(name: str) -> Article:
+    [article] = read_article(DATA / name)
+    return article
+
+
+def paragraphs(article: Article) -> list[str]:
+    return article.text.split("\n\n")
+
+
+def test_scraped_page() -> None:
+    article = one("scraped_page.txt")
+    assert article.meta == ArticleMeta(
+        title="EU ministers agree to extend Russia sanctions as Hungary drops veto threat",
+        date="2026-02-03",
+        publisher="Northbridge Markets Daily",
+        agency="Reuters",
+        dateline="Brussels",
+        reporters=("Greta Lindqvist", "Tomasz Wrona", "Ilona Fekete", "Pieter de Vries"),
+        editors=("Harold Quince", "Maeve Doyle"),
+    )
+    assert (article.id, article.file, article.source) == (
+        "scraped_page.txt", "scraped_page.txt", str(DATA / "scraped_page.txt")
+    )
+    assert paragraphs(article)[0] == article.meta.title
+    assert article.body_start == len(article.meta.title) + 2
+    assert article.text[article.body_start:].startswith("European Union foreign ministers agreed on Tuesday")
+    assert paragraphs(article)[-1] == "German Foreign Minister Johann Wadephul said the decision sent a clear signal to Moscow."
+    for noise in ("Related Posts", "Kremlin says", "Takaichi", "Published by", "Posted on", "Featured image",
+                  "Reporting by", "Home >", "(Reuters)", "More from"):
+        assert noise not in article.text
+
+
+def test_ap_wire_copy() -> None:
+    article = one("ap_wire.txt")
+    assert article.meta == ArticleMeta(
+        title="UN nuclear watchdog chief visits Kyiv as talks on plant safety stall",
+        date="2026-03-12",
+        agency="AP",
+        dateline="Kyiv",
+        reporters=("Oksana Bilyk", "David R. Morley", "Helen O'Connell", "Marek Nowak", "Lena Fischer"),
+    )
+    assert article.text[article.body_start:].startswith("The head of the U.N. nuclear watchdog arrived")
+    assert "“Every day without an agreement is a day of unnecessary risk,”" in article.text
+    for noise in ("Associated Press", "Updated", "contributed", "BILYK", "(AP)"):
+        assert noise not in article.text
+
+
+def test_afp_wire_copy() -> None:
+    article = one("afp_wire.txt")
+    assert article.meta == ArticleMeta(
+        title="Swiss to host new round of Armenia-Azerbaijan border talks",
+        date="2026-03-03",
+        agency="AFP",
+        dateline="Geneva",
+        reporters=("Jean-Luc Marchand",),
+    )
+    assert article.text[article.body_start:].startswith("Switzerland will host")
+    assert "jlm/gv/sbk" not in article.text and "GMT" not in article.text and "(AFP)" not in article.text
+    assert len(paragraphs(article)) == 4
+
+
+def test_plain_story_without_header() -> None:
+    article = one("plain_story.txt")
+    assert article.meta == ArticleMeta(title="Kenya and Ethiopia sign power trade deal")
+    assert len(paragraphs(article)) == 4  # headline + three one-line paragraphs
+
+
+def test_plain_story_starting_with_prose_has_no_title() -> None:
+    article = one("no_title.txt")
+    assert article.meta == ArticleMeta()
+    assert article.body_start == 0
+    assert article.text.startswith("The foreign ministers of Chile and Peru met in Lima")
+
+
+def test_html_page() -> None:
+    article = one("page.html")
+    assert article.meta == ArticleMeta(
+        title="Canada and Mexico pledge joint stance ahead of trade pact review",
+        date="2026-01-20",
+        publisher="The Continental Ledger",
+        dateline="Ottawa",
+        reporters=("Lucia Barrera", "Owen Fairweather"),
+        url="https://continental-ledger.example/world/2026/01/20/canada-mexico-trade-review",
+    )
+    assert paragraphs(article) == [
+        "Canada and Mexico pledge joint stance ahead of trade pact review",
+        "Canada and Mexico agreed on Tuesday to coordinate their positions ahead of this year’s review of the "
+        "North American trade pact, Canadian Prime Minister Mark Carney said after talks with Mexican President "
+        "Claudia Sheinbaum.",
+        "“We will walk into this review together, and we will walk out of it together,” Carney told a joint news "
+        "conference in Ottawa.",
+        "Sheinbaum said Mexico would defend its farmers and its energy sector, adding that the review should "
+        "“strengthen the region, not divide it.”",
+        "U.S. Trade Representative Jamieson Greer said last week that Washington wanted changes to rules of "
+        "origin for cars.",
+    ]
+
+
+def test_html_in_a_txt_file_is_read_as_html(tmp_path: Path) -> None:
+    page = tmp_path / "saved.txt"
+    page.write_text((DATA / "page.html").read_text(encoding="utf-8"), encoding="utf-8")
+    [article] = read_article(page)
+    assert article.meta.publisher == "The Continental Ledger" and "cookie" not in article.text
+
+
+def test_jsonl_batch_yields_articles_and_skips_bad_lines() -> None:
+    items = list(read_articles([DATA / "batch.jsonl"]))
+    articles = [item for item in items if isinstance(item, Article)]
+    skipped = [item for item in items if isinstance(item, Skipped)]
+    assert [a.id for a in articles] == ["batch.jsonl#1", "batch.jsonl#2"]
+    first, second = articles
+    assert first.file == "batch.jsonl#1"
+    assert first.meta == ArticleMeta(
+        title="Philippines protests Chinese coast guard manoeuvres near disputed shoal",
+        date="2026-04-02",
+        publisher="Harbour Times",
+        agency="Reuters",
+        dateline="Manila",
+        reporters=("Andrea Villanueva",),
+        editors=("Colin Pratt",),
+        url="https://harbour-times.example/asia/2026/04/02/manila-beijing-shoal",
+    )
+    assert "Vietnam and Malaysia" not in first.text and "Reporting by" not in first.text
+    assert second.meta == ArticleMeta(
+        title="Norway boosts Arctic patrols after Russian drills",
+        date="2026-02-14",
+        publisher="Polar Dispatch",
+        dateline="Tromso",
+        reporters=("Sigrid Aalberg",),
+    )
+    assert "Share" not in second.text and "Polar Dispatch" not in second.text
+    path = DATA / "batch.jsonl"
+    assert [s.source for s in skipped] == [f"{path}:3", f"{path}:4", f"{path}:6"]
+    assert skipped[0].reason.startswith(f"{path}:3: invalid JSON")
+    assert skipped[1].reason == f"{path}:4: no story text left after cleaning; check patterns/chrome.txt"
+    assert skipped[2].reason.startswith(f'{path}:6: no "text" or "html" field')
+
+
+def test_read_article_raises_on_the_first_bad_jsonl_line() -> None:
+    with pytest.raises(InputError, match=r"batch\.jsonl:3: invalid JSON"):
+        read_article(DATA / "batch.jsonl")
+
+
+def test_jsonl_fields_override_and_bad_date(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(
+        '{"text": "Headline from the text\\n\\nOfficials met in Lima on Friday to talk.", "title": "Given title"}\n'
+        '{"text": "Officials met in Lima on Friday to talk.", "date": "someday"}\n'
+        "[1, 2]\n",
+        encoding="utf-8",
+    )
+    items = list(read_articles([path]))
+    assert isinstance(items[0], Article)
+    assert items[0].text == "Given title\n\nOfficials met in Lima on Friday to talk."
+    assert items[1] == Skipped(f"{path}:2", f"{path}:2: cannot read the date 'someday'; write it as YYYY-MM-DD")
+    assert items[2] == Skipped(f"{path}:3", f'{path}:3: expected a JSON object with "text" or "html", got list')
+
+
+def test_empty_story_raises_naming_the_file() -> None:
+    path = DATA / "empty_story.txt"
+    with pytest.raises(InputError) as error:
+        read_article(path)
+    assert str(error.value) == f"{path}: no story text left after cleaning; check patterns/chrome.txt"
+
+
+def test_read_article_errors_name_the_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"missing\.txt: no such file; check the path"):
+        read_article(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match=r"is a folder"):
+        read_article(tmp_path)
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Caf\xe9 talks end without a deal on Friday.".encode("latin-1"))
+    with pytest.raises(InputError, match=r"latin1\.txt: not UTF-8 text \(byte 0xe9 at offset 3\)"):
+        read_article(bad)
+
+
+def test_read_articles_walks_folders_in_order_and_skips_other_files(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    shutil.copy(DATA / "afp_wire.txt", tmp_path / "b" / "z_afp.txt")
+    shutil.copy(DATA / "page.html", tmp_path / "a_page.htm")
+    shutil.copy(DATA / "empty_story.txt", tmp_path / "c_empty.txt")
+    shutil.copy(DATA / "ap_wire.txt", tmp_path / ".hidden" / "ignored.txt")
+    (tmp_path / "README.md").write_text("# notes\n", encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    (tmp_path / "a_page.gold.json").write_text("{}", encoding="utf-8")
+    items = list(read_articles([tmp_path]))
+    assert [(type(i).__name__, Path(i.source).name) for i in items] == [
+        ("Skipped", "README.md"),
+        ("Skipped", "a_page.gold.json"),
+        ("Article", "a_page.htm"),
+        ("Article", "z_afp.txt"),
+        ("Skipped", "c_empty.txt"),
+    ]
+    assert items[0].reason == "not an article file (.md)"
+    assert items[1].reason == "not an article file (.json)"
+    assert items[4].reason.endswith("c_empty.txt: no story text left after cleaning; check patterns/chrome.txt")
+
+
+def test_read_articles_rejects_missing_paths_and_duplicate_ids(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"nowhere: no such file or folder"):
+        list(read_articles([tmp_path / "nowhere"]))
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(DATA / "afp_wire.txt", tmp_path / folder / "same.txt")
+    items = list(read_articles([tmp_path]))
+    assert isinstance(items[0], Article) and isinstance(items[1], Skipped)
+    assert 'article id "same.txt" is already used by' in items[1].reason
+
+
+def test_article_from_text_and_html_directly() -> None:
+    article = article_from_text(
+        "Talks end\n\nBAMAKO, May 4 (Reuters) - Talks between the junta and the rebels ended on Sunday.",
+        article_id="inline",
+    )
+    assert (article.meta.title, article.meta.dateline, article.meta.agency) == ("Talks end", "Bamako", "Reuters")
+    assert article.text == "Talks end\n\nTalks between the junta and the rebels ended on Sunday."
+    page = "<html><body><article><h1>Talks end</h1><p>Talks between the junta and the rebels ended on Sunday.</p></article></body></html>"
+    assert article_from_html(page, article_id="inline").text == article.text
+
+
+def test_examples_read_cleanly() -> None:
+    items = list(read_articles([EXAMPLES]))
+    assert items and all(isinstance(item, Article) for item in items)
+    assert len(items) == 5
+    for article in items:
+        assert article.meta.title and article.meta.date and article.meta.reporters
+        assert "Related Posts" not in article.text and "Read more" not in article.text

@@ -1,0 +1,221 @@
+from __future__ import annotations
+
+import pytest
+
+from kgraph import meta
+from kgraph.meta import Credits
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Posted on December 24, 2025", ("2025-12-24", "published")),
+        ("Updated 6:27 PM UTC, December 6, 2025", ("2025-12-06", "updated")),
+        ("22 December 2025 - 17:42 GMT", ("2025-12-22", "published")),
+        ("Published on 28/09/2025 - 14:05", ("2025-09-28", "published")),
+        ("Nov. 25, 2025 7:05 p.m. BRT", ("2025-11-25", "published")),
+        ("Monday 17 November 2025 16:45 GMT", ("2025-11-17", "published")),
+        ("Date: 2026-01-20", ("2026-01-20", "published")),
+        ("The summit ended on December 24, 2025 without a deal", None),
+        ("Ministers agree new sanctions package", None),
+    ],
+)
+def test_find_date(line: str, expected: tuple[str, str] | None) -> None:
+    assert meta.find_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-12-09T14:32:00+07:00", "2025-12-09"),  # the page's local date, not UTC
+        ("28/09/2025", "2025-09-28"),
+        ("09/28/2025", "2025-09-28"),
+        ("April 2, 2026", "2026-04-02"),
+        ("2 Apr 2026", "2026-04-02"),
+        ("sometime soon", None),
+        ("", None),
+    ],
+)
+def test_parse_date(value: str, expected: str | None) -> None:
+    assert meta.parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By NADIA KARIMI and TOM ELLERY", Credits(reporters=("Nadia Karimi", "Tom Ellery"))),
+        ("By Jean-Luc MARCHAND", Credits(reporters=("Jean-Luc Marchand",))),
+        ("By OKSANA BILYK, DAVID R. MORLEY and HELEN O'CONNELL",
+         Credits(reporters=("Oksana Bilyk", "David R. Morley", "Helen O'Connell"))),
+        ("By Lena Fischer, Associated Press", Credits(reporters=("Lena Fischer",), agency="AP")),
+        ("By Reuters", Credits(agency="Reuters")),
+        ("By AFP staff", Credits(agency="AFP")),
+        ("By Harriet Vane | Political Correspondent", Credits(reporters=("Harriet Vane",))),
+        ("By the end of the week, ministers had agreed.", None),
+        ("Ministers agree new sanctions package", None),
+    ],
+)
+def test_parse_byline(line: str, expected: Credits | None) -> None:
+    assert meta.parse_byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "agency", "rest"),
+    [
+        ("PARIS, Dec 24 (Reuters) - France's president said on Wednesday he had spoken.", "Paris", "Reuters",
+         "France's president"),
+        ("KYIV, Ukraine (AP) — Russian drones struck the capital overnight, officials said.", "Kyiv", "AP",
+         "Russian drones"),
+        ("Copenhagen (AFP) - Denmark will summon the ambassador, the minister said.", "Copenhagen", "AFP",
+         "Denmark will"),
+        ("NEW YORK, March 3 (Reuters) - Stocks fell sharply on Tuesday as investors fled.", "New York",
+         "Reuters", "Stocks fell"),
+        ("BUENOS AIRES — Argentina's president unveiled a new tax plan on Monday.", "Buenos Aires", None,
+         "Argentina's"),
+        ("RIO DE JANEIRO (AP) — Police raided several favelas on Thursday morning.", "Rio de Janeiro", "AP",
+         "Police raided"),
+        ("ISLAMABAD: Peace talks between the two neighbours have ended without a deal.", "Islamabad", None,
+         "Peace talks"),
+        ("BRASÍLIA — Brazil's top court ordered the former president to start his sentence.", "Brasília",
+         None, "Brazil's"),
+        ("BEIRUT/JERUSALEM, Nov 24 (Reuters) - An Israeli strike hit the southern suburbs.", "Beirut",
+         "Reuters", "An Israeli"),
+        ("WASHINGTON, Dec. 4 (Reuters Breakingviews) - The Federal Reserve faces a dilemma.", "Washington",
+         "Reuters", "The Federal"),
+    ],
+)
+def test_parse_dateline(paragraph: str, place: str, agency: str | None, rest: str) -> None:
+    found = meta.parse_dateline(paragraph)
+    assert found is not None
+    assert (found.place, found.agency) == (place, agency)
+    assert paragraph[found.end:].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Officials said - without giving details - that the talks had failed.",
+        "BREAKING: Ministers agree to extend the sanctions for another six months.",
+        "Kyiv (Ukraine) - the capital was hit by drones overnight, officials said.",
+        "The minister said the talks would resume on Friday.",
+    ],
+)
+def test_parse_dateline_rejects_other_openings(paragraph: str) -> None:
+    assert meta.parse_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "(Reporting by Greta Lindqvist in Brussels and Tomasz Wrona; Additional reporting by Ilona Fekete "
+            "in Budapest; Writing by Pieter de Vries; Editing by Harold Quince and Maeve Doyle)",
+            Credits(
+                reporters=("Greta Lindqvist", "Tomasz Wrona", "Ilona Fekete", "Pieter de Vries"),
+                editors=("Harold Quince", "Maeve Doyle"),
+            ),
+        ),
+        ("Reporting by Ana Lima, Writing by Ben Stroud, Editing by Cara Moss",
+         Credits(reporters=("Ana Lima", "Ben Stroud"), editors=("Cara Moss",))),
+        (
+            "Associated Press writers Marek Nowak in Warsaw, Poland, and Lena Fischer in Vienna contributed "
+            "to this report.",
+            Credits(reporters=("Marek Nowak", "Lena Fischer"), agency="AP"),
+        ),
+        ("The Associated Press contributed to this report.", Credits(agency="AP")),
+        ("AP writer Jane Roe in Cairo contributed.", Credits(reporters=("Jane Roe",), agency="AP")),
+        ("— With AFP", Credits(agency="AFP")),
+        ("(With Reuters)", Credits(agency="Reuters")),
+        ("jlm/gv/sbk", Credits()),
+        ("bur-fz/ach", Credits()),
+    ],
+)
+def test_parse_credit_line(paragraph: str, expected: Credits) -> None:
+    assert meta.parse_credit_line(paragraph) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Written by Prime Minister Anna Berg, the letter urged allies to act quickly.",
+        "Reported by state media, the attack killed at least four people.",
+        "With Russia and China abstaining, the resolution passed.",
+        "Germany contributed.",
+        "Gulf states contributed billions of dollars to the fund.",
+        "The minister said the talks would resume on Friday.",
+    ],
+)
+def test_parse_credit_line_leaves_prose_alone(paragraph: str) -> None:
+    assert meta.parse_credit_line(paragraph) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("(Reuters)", "Reuters"), ("Associated Press", "AP"), ("The Associated Press", "AP"), ("AFP", "AFP"),
+     ("Agence France-Presse", "AFP"), ("Reuters staff", "Reuters"), ("Global Finance Review", None)],
+)
+def test_normalize_agency(name: str, expected: str | None) -> None:
+    assert meta.normalize_agency(name) == expected
+
+
+def test_name_and_place_case() -> None:
+    assert meta.normal_case("CAMILLE DURAND") == "Camille Durand"
+    assert meta.normal_case("Charlotte Van Campenhout") == "Charlotte Van Campenhout"
+    assert meta.place_case("PORT-AU-PRINCE") == "Port-au-Prince"
+    assert meta.place_case("DAR ES SALAAM") == "Dar es Salaam"
+    assert meta.place_case("Copenhagen") == "Copenhagen"
+
+
+def test_split_names() -> None:
+    assert meta.split_names("Omar Farid in Doha, Qatar, and Ann Lee") == ("Omar Farid", "Ann Lee")
+    assert meta.split_names("Reuters staff and Ann Lee") == ("Ann Lee",)
+    assert meta.split_names("Ann Lee, the letter said", strict=True) is None
+
+
+def test_read_meta_line() -> None:
+    line = meta.read_meta_line("date 2025-12-24 Home > Headlines > France backs new Ukraine guarantees")
+    assert line == meta.MetaLine(date="2025-12-24", crumb="France backs new Ukraine guarantees")
+    line = meta.read_meta_line("By Rafael Ortiz · Nov. 25, 2025 7:05 p.m. BRT")
+    assert line == meta.MetaLine(date="2025-11-25", credits=Credits(reporters=("Rafael Ortiz",)))
+    assert meta.read_meta_line("Published by Northbridge Markets Daily") == meta.MetaLine(
+        publisher="Northbridge Markets Daily"
+    )
+    assert meta.read_meta_line("Published by Reuters") == meta.MetaLine(agency="Reuters")
+    assert meta.read_meta_line("Associated Press") == meta.MetaLine(agency="AP")
+    assert meta.read_meta_line("Ministers agree new sanctions package") is None
+
+
+HEAD = """<html><head>
+<title>Story | Site</title>
+<meta property="og:title" content="Ministers agree &amp; sign pact">
+<meta property="og:site_name" content="The Daily Example">
+<meta property="article:published_time" content="2026-01-20T21:40:00-05:00">
+<meta name="author" content="Jane Roe">
+<link rel="canonical" href="{canonical}">
+<script type="application/ld+json">{{"@graph": [{{"@type": "NewsArticle", "headline": "Other",
+ "author": [{{"@type": "Person", "name": "Jane Roe"}}, {{"@type": "Person", "name": "Ben Stroud"}}],
+ "url": "https://example.org/ld"}}]}}</script>
+</head><body><p>Body</p></body></html>"""
+
+
+def test_read_html_meta() -> None:
+    head = meta.read_html_meta(HEAD.format(canonical="https://example.org/story"))
+    assert (head.title, head.date, head.publisher, head.url, head.page_title) == (
+        "Ministers agree & sign pact", "2026-01-20", "The Daily Example", "https://example.org/story", "Story | Site"
+    )
+    assert head.authors == ["Jane Roe", "Jane Roe", "Ben Stroud"]
+    relative = meta.read_html_meta(HEAD.format(canonical="/story"))
+    assert relative.url == "https://example.org/ld"
+
+
+def test_meta_draft_keeps_first_values_and_best_date() -> None:
+    draft = meta.MetaDraft()
+    draft.put("title", "Given title")
+    draft.put("title", "Found title")
+    draft.put_date("2026-01-02", "updated")
+    draft.put_date("2026-01-01", "published")
+    meta.add_authors(draft, ["Jane Roe | AFP", "Ben Stroud and Jane Roe"])
+    frozen = draft.freeze()
+    assert (frozen.title, frozen.date, frozen.agency, frozen.reporters) == (
+        "Given title", "2026-01-01", "AFP", ("Jane Roe", "Ben Stroud")
+    )
