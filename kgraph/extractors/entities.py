@@ -173,6 +173,11 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                         end += 1
                 else:
                     break
+        if label == "PERSON" and doc[end - 1].text in particles:
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1  # "Ursula von der" + "Leyen"
+            while i + 1 < len(ents) and ents[i + 1].start < end:
+                i += 1
         # never across a line break
         for k in range(start, end):
             if "\n" in doc[k].text or (k > start and "\n" in doc[k - 1].whitespace_ + doc[k - 1].text[-1:]):
