@@ -44,7 +44,7 @@ def make_nlp(model: str | None = None, *, components: tuple[str, ...] | None = N
 
     name = model or DEFAULT_MODEL
     try:
-        nlp = spacy.load(name, exclude=[])
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f'Cannot load the spaCy pipeline "{name}": it is not installed. '

@@ -10,17 +10,13 @@ import pytest
 from kgraph.records import Article, ArticleMeta
 
 DATA = Path(__file__).parent / "data"
-COMPONENTS = tuple(
-    name for name, module in __import__("kgraph.nlp").nlp.COMPONENTS.items()
-    if (Path(__file__).parent.parent / (module.replace(".", "/") + ".py")).exists()
-)
 
 
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
     from kgraph.nlp import make_nlp
 
-    return make_nlp(components=COMPONENTS)
+    return make_nlp()
 
 
 def make_article(text: str, *, id: str = "t.txt", title: str | None = None, **meta: object) -> Article:
