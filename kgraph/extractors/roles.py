@@ -1,0 +1,763 @@
+"""kgraph_roles: who holds which post in which organisation, as the story states it.
+
+Role words come from the SKOS vocabulary ``ontology/roles.ttl`` (every ``skos:altLabel``
+is a surface form); the rules' word lists and dependency patterns from
+``patterns/roles.json``.  A role word becomes a :class:`~kgraph.records.Role` when one
+of these constructions ties it to a person mention:
+
+- title before the name: "NATO chief Mark Rutte", "Qatar's Prime Minister and Foreign
+  Minister Sheikh X", "U.S. envoys A and B", "the head of the IAEA, Rafael Grossi";
+- appositive after the name: "Sergei Lavrov, Russia's foreign minister, said";
+- copula or "as": "Grossi is the head of the IAEA", "X, who is now a member of ...",
+  "Trump named X as special envoy";
+- a verb of holding a post: "Rutte, who heads NATO".
+
+The organisation is the entity the title names (its premodifier, "of"/"at" phrase or
+an anaphor such as "the group's"); a government post with no organisation named is
+placed in the country the context implies; an organisation post with none gives
+nothing, and so does a title naming something that is not an entity ("the head of
+the queue").  Former, ex-, late, -elect and would-be posts get ``current=False``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from ..errors import KgraphError
+from ..identity import key_type
+from ..nlp import MENTIONS, register_extensions
+from ..patterns import read_json, read_lines
+from ..records import Evidence, Role
+
+log = logging.getLogger(__name__)
+
+GOVERNMENT, ORGANISATION, REGIONAL = "government", "organisation", "regional"
+_SCOPES = {"government-posts": GOVERNMENT, "organisation-posts": ORGANISATION, "regional-posts": REGIONAL}
+DETERMINERS = {"the", "a", "an"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+MAX_PREMODIFIER = 8  # tokens scanned left of a role word
+ORG_TYPES = ("Organization", "Country", "Place")
+NAME_ENTS = {"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"}  # spaCy names never qualify a role word
+
+
+# ------------------------------------------------------------------ vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class RoleConcept:
+    """One post of the role vocabulary."""
+
+    id: str  # local name in the ROLE namespace ("foreign-minister")
+    label: str  # skos:prefLabel
+    scope: str  # government | organisation | regional
+    forms: tuple[str, ...]  # every surface form (prefLabel and altLabels)
+    broader: frozenset[str] = frozenset()  # ids of broader concepts, transitively
+
+
+@cache
+def role_concepts() -> dict[str, RoleConcept]:
+    """The concepts of ``ontology/roles.ttl`` by id (parsed once)."""
+    from rdflib.namespace import ORG, RDF, SKOS
+
+    from ..namespaces import ROLE
+    from ..vocabulary import load_ontology
+
+    graph = load_ontology("roles.ttl")
+    local = {iri: str(iri)[len(str(ROLE)) :] for iri in graph.subjects(RDF.type, ORG.Role)}
+    scope = {}
+    for collection, name in _SCOPES.items():
+        for member in graph.objects(ROLE[collection], SKOS.member):
+            scope[member] = name
+    concepts = {}
+    for iri, cid in local.items():
+        if iri not in scope:
+            raise KgraphError(f"ontology/roles.ttl: role:{cid} is in no collection; add it to one of {', '.join(_SCOPES)}")
+        forms = [str(x) for x in graph.objects(iri, SKOS.prefLabel)] + [str(x) for x in graph.objects(iri, SKOS.altLabel)]
+        broader = frozenset(local[b] for b in graph.transitive_objects(iri, SKOS.broader) if b != iri and b in local)
+        concepts[cid] = RoleConcept(cid, str(graph.value(iri, SKOS.prefLabel)), scope[iri], tuple(dict.fromkeys(forms)), broader)
+    return concepts
+
+
+@cache
+def _rules() -> dict[str, Any]:
+    return dict(read_json("roles.json"))
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(_rules()[name])
+
+
+@cache
+def _honorifics() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(line.split()) for line in read_lines("role_honorifics.txt")), key=len, reverse=True))
+
+
+def _plural(form: str) -> str | None:
+    words = form.split()
+    if any(w in ("of", "for", "to", "in") for w in words) or form.isupper():
+        return None
+    last = words[-1]
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join(words[:-1] + [last])
+
+
+class RoleMatcher:
+    """Phrase patterns for every role form, and the dependency patterns of roles.json."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        import spacy
+
+        tokenizer = spacy.blank("en").tokenizer
+        self.phrases = PhraseMatcher(vocab, attr="LOWER")
+        self.acronyms = PhraseMatcher(vocab, attr="ORTH")
+        self.forms: dict[str, tuple[RoleConcept, bool]] = {}  # match key -> (concept, plural)
+        for concept in role_concepts().values():
+            for form in concept.forms:
+                for text, plural in ((form, False), (_plural(form), True)):
+                    if not text:
+                        continue
+                    key = f"{concept.id}|{int(plural)}|{text}"
+                    self.forms[key] = (concept, plural)
+                    pattern = Doc(vocab, words=[t.text for t in tokenizer(text)])
+                    (self.acronyms if text.isupper() else self.phrases).add(key, [pattern])
+        self.verbs = DependencyMatcher(vocab)
+        for name, pattern in _rules()["dependency_patterns"].items():
+            self.verbs.add(name, [pattern])
+
+    def titles(self, doc: Doc) -> list[tuple[Span, RoleConcept, bool]]:
+        """Role-word spans (longest first wins), with their concept and whether plural."""
+        capitalised = _words("capitalised_only")
+        found = []
+        for match_id, start, end in list(self.phrases(doc)) + list(self.acronyms(doc)):
+            key = doc.vocab.strings[match_id]
+            concept, plural = self.forms[key]
+            span = Span(doc, start, end, label=key)
+            if key.rsplit("|", 1)[1] in capitalised and not doc[start].is_title:
+                continue
+            found.append((span, concept, plural))
+        found.sort(key=lambda x: (-(x[0].end - x[0].start), x[0].start))
+        taken: set[int] = set()
+        kept = []
+        for span, concept, plural in found:
+            if taken.isdisjoint(range(span.start, span.end)):
+                taken.update(range(span.start, span.end))
+                kept.append((span, concept, plural))
+        return sorted(kept, key=lambda x: x[0].start)
+
+
+@cache
+def _default_matcher(vocab: Vocab) -> RoleMatcher:
+    return RoleMatcher(vocab)
+
+
+# --------------------------------------------------------------- doc context
+
+
+class _Mentions:
+    """Entity mentions of a Doc, indexed by token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities = doc._.entities or {}
+        self.at: dict[int, Span] = {}
+        spans = doc.spans[MENTIONS] if MENTIONS in doc.spans else []
+        for span in spans:
+            for i in range(span.start, span.end):
+                self.at[i] = span
+
+    def type(self, key: str) -> str:
+        entity = self.entities.get(key)
+        return entity.type if entity is not None else key_type(key)
+
+    def get(self, i: int, *types: str) -> Span | None:
+        span = self.at.get(i)
+        if span is None or (types and self.type(span.label_) not in types):
+            return None
+        return span
+
+    def person_at(self, i: int) -> Span | None:
+        span = self.get(i, "Person")
+        return span if span is not None and span.start == i else None
+
+    def person_ending(self, i: int) -> Span | None:
+        span = self.get(i, "Person")
+        return span if span is not None and span.end == i + 1 else None
+
+    def known(self, key: str) -> bool:
+        return key in self.entities and self.type(key) in ORG_TYPES
+
+    def preceding(self, i: int, types: tuple[str, ...]) -> str | None:
+        """Key of the nearest mention of one of ``types`` before token i."""
+        for j in range(i - 1, -1, -1):
+            span = self.get(j, *types)
+            if span is not None:
+                return span.label_
+        return None
+
+
+@dataclass(slots=True)
+class _Title:
+    """A role word with the phrase around it."""
+
+    words: Span
+    concept: RoleConcept
+    plural: bool
+    start: int = 0  # first token of the phrase (determiner, premodifiers)
+    end: int = 0  # token after the phrase (postmodifiers)
+    label: str = ""
+    current: bool = True
+    definite: bool = False  # opens with a determiner or a possessive
+    orgs: list[tuple[str, int]] = field(default_factory=list)  # (key, priority) explicit organisations
+    principal: Span | None = None  # person whose post this serves: "Trump's envoy"
+    blocked: bool = False  # names something that is not an entity
+    claimed: set[int] = field(default_factory=set)  # mention tokens used by this title
+
+
+@dataclass(slots=True)
+class _Found:
+    person: Span
+    title: _Title | None
+    concept: RoleConcept
+    label: str
+    current: bool
+    sent: Span
+    org: str | None = None
+
+
+# ------------------------------------------------------------- title phrases
+
+
+def _is_status(token: Token, words: str) -> bool:
+    return token.lower_ in _words(words)
+
+
+def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
+    """Scan left of the role words: determiner, possessor, nationality, qualifiers, status."""
+    sent = title.words.sent
+    i, start = title.words.start - 1, title.words.start
+    while i >= sent.start and title.words.start - i <= MAX_PREMODIFIER:
+        token = doc[i]
+        span = mentions.get(i)
+        if span is not None:
+            key_ = span.label_
+            if mentions.type(key_) == "Person":
+                if span.end < len(doc) and doc[span.end].text in POSSESSIVE and span.end < title.words.start:
+                    title.principal, title.definite = span, True
+                    start = i = span.start
+                    i -= 1
+                    continue
+                break
+            title.orgs.append((key_, 2 + i))
+            title.claimed.update(range(span.start, span.end))
+            start, i = span.start, span.start - 1
+            continue
+        if token.text in POSSESSIVE:
+            noun = doc[i - 1] if i > sent.start else None
+            if noun is not None and mentions.get(i - 1) is None:
+                types = _rules()["anaphors"].get(noun.lower_)
+                key_ = mentions.preceding(noun.i, tuple(types)) if types else None
+                if key_ is not None and i - 2 >= sent.start and doc[i - 2].lower_ == "the":
+                    title.orgs.append((key_, 2 + i))
+                else:
+                    title.blocked = True  # "the army's commander": an owner that is no entity
+            title.definite = True
+            start, i = i, i - 1
+            continue
+        if token.lower_ in DETERMINERS:
+            title.definite = token.lower_ == "the" or title.definite
+            start = i
+            break
+        if _is_status(token, "not_current") or _is_status(token, "current") or _in_hyphenated(doc, i):
+            start, i = i, i - 1  # "former", "acting", "would-be", "one-time", "ex-"
+            continue
+        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+            break
+        if token.lower_ == "of" and doc[i - 1].is_title and doc[i + 1].is_title:
+            start, i = i, i - 1  # inside a name: "Ministry of National Defence spokeswoman"
+            continue
+        if token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ in ("VBN", "VBG") or token.lower_ in _words("drop_from_label"):
+            start, i = i, i - 1
+            continue
+        break
+    title.start = start
+    zone = doc[start : title.words.start]
+    if _status_words(zone) & _words("not_current"):
+        title.current = False
+    blocking = [t.i for t in zone if t.lower_ in _words("blocking_nouns") and mentions.get(t.i) is None]
+    if blocking:
+        title.blocked = True  # "the conference president": the post is in no entity
+        if max(blocking) > max((i - 2 for _, i in title.orgs), default=-1):
+            title.orgs = []  # "India's opposition leader": the post is not India's
+
+
+def _in_hyphenated(doc: Doc, i: int) -> bool:
+    """Token i is part of a hyphenated word: "would - be", "one - time", "ex -"."""
+    return doc[i].text == "-" or (i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_) or (
+        i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+    )
+
+
+def _status_words(zone: Span) -> set[str]:
+    """Words of the premodifiers, hyphenated ones whole and in parts ("would-be", "ex")."""
+    words: set[str] = set()
+    for word in zone.text.lower().split():
+        words.add(word)
+        words.update(part for part in word.split("-") if part)
+    return words
+
+
+def _np_end(doc: Doc, i: int, mentions: _Mentions, sent: Span) -> int:
+    """End of a noun phrase starting at token i (stops at punctuation, verbs, clauses, 'and')."""
+    j = i
+    while j < sent.end:
+        span = mentions.get(j)
+        if span is not None:
+            if j > i and mentions.type(span.label_) == "Person" and mentions.get(j - 1) is not None:
+                break  # two names side by side: "Ambassador to Japan | George Glass"
+            j = span.end
+            continue
+        token = doc[j]
+        if (token.is_punct and token.text not in ("-", "'s", "’s", "'", "’")) or token.lower_ in ("and", "or", "who", "which", "that", "but"):
+            break
+        if token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON") and token.text not in POSSESSIVE:
+            break
+        j += 1
+    return j
+
+
+def _read_postmodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
+    """Scan right: -elect, then "of/at/in ORG" (the organisation) and "to/for X" phrases."""
+    rules = _rules()
+    sent = title.words.sent
+    j = title.words.end
+    if j + 1 < sent.end and doc[j].text == "-" and doc[j + 1].lower_ in _words("not_current_suffixes"):
+        title.current, j = False, j + 2
+    elif j < sent.end and doc[j].lower_ in _words("not_current_suffixes"):
+        title.current, j = False, j + 1
+    destination = title.concept.id in _words("destination_roles")
+    found_org, had_of = False, False
+    for _ in range(4):
+        if j >= sent.end or doc[j].lower_ not in set(rules["org_preps"]) | set(rules["principal_preps"]):
+            break
+        prep, end = doc[j].lower_, _np_end(doc, j + 1, mentions, sent)
+        if end == j + 1:
+            break
+        phrase = [mentions.get(k) for k in range(j + 1, end)]
+        spans = list(dict.fromkeys(s for s in phrase if s is not None))
+        people = [s for s in spans if mentions.type(s.label_) == "Person"]
+        others = [s for s in spans if mentions.type(s.label_) != "Person"]
+        for s in spans:
+            title.claimed.update(range(s.start, s.end))
+        if prep in rules["org_preps"]:
+            had_of = had_of or prep == "of"
+            if others and not found_org:
+                title.orgs.append((others[-1].label_, 1))
+                found_org = True
+        elif people:
+            title.principal = people[-1]
+        elif others and not destination and not found_org:
+            title.orgs.append((others[-1].label_, 0))
+            found_org = True
+        j = end
+    if had_of and not found_org:
+        title.blocked = True  # "the head of the queue"
+    title.end = j
+
+
+def _label(doc: Doc, title: _Title, mentions: _Mentions) -> str:
+    """The role as printed: qualifiers right before the role words, plus the role words."""
+    q = title.words.start
+    while q > title.start:
+        token = doc[q - 1]
+        if (
+            mentions.get(q - 1) is not None
+            or token.text in POSSESSIVE
+            or token.is_punct
+            or token.lower_ in DETERMINERS
+            or token.lower_ in _words("drop_from_label")
+            or _is_status(token, "not_current")
+            or token.lower_ in _words("label_org_nouns")
+            or token.pos_ not in ("ADJ", "NOUN", "PROPN")
+            or token.ent_type_ in NAME_ENTS
+        ):
+            break
+        q -= 1
+    if q > title.start and doc[q - 1].lower_ == "of":
+        q = title.words.start  # the qualifiers belong to a name ("Ministry of National Defence")
+    words = [t.text for t in doc[q : title.words.end]]
+    if title.plural:
+        words[-1] = _singular(doc[title.words.end - 1].text)
+    return " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def _singular(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith("men"):
+        return word[:-3] + word[-3] + "an"
+    if lower.endswith("ies"):
+        return word[:-3] + "y"
+    if lower.endswith(("sses", "shes", "ches")):
+        return word[:-2]
+    return word[:-1] if lower.endswith("s") else word
+
+
+def _read_titles(doc: Doc, matcher: RoleMatcher, mentions: _Mentions) -> list[_Title]:
+    titles = []
+    for span, concept, plural in matcher.titles(doc):
+        outer = mentions.at.get(span.start)
+        if outer is not None and outer.start <= span.start and span.end <= outer.end and len(outer) > len(span):
+            continue  # part of a longer name: "Office of the President"
+        title = _Title(span, concept, plural)
+        _read_premodifiers(doc, title, mentions)
+        _read_postmodifiers(doc, title, mentions)
+        title.label = _label(doc, title, mentions)
+        titles.append(title)
+    return titles
+
+
+# ------------------------------------------------------------ constructions
+
+
+def _person_from(doc: Doc, k: int, mentions: _Mentions) -> Span | None:
+    """A person mention starting at token k, possibly after ranks and honorifics."""
+    for _ in range(3):
+        person = mentions.person_at(k)
+        if person is not None:
+            return person
+        words = next((w for w in _honorifics() if tuple(t.text for t in doc[k : k + len(w)]) == w), None)
+        if words is None:
+            return None
+        k += len(words)
+    return None
+
+
+def _following_people(doc: Doc, title: _Title, mentions: _Mentions, *, comma: bool) -> list[Span]:
+    """People right after the title: "NATO chief Mark Rutte", "the head of X, Y"."""
+    k = title.end
+    if comma:
+        if k >= len(doc) or doc[k].text != "," or not title.definite:
+            return []
+        k += 1
+    person = _person_from(doc, k, mentions)
+    if person is None:
+        return []
+    people = [person]
+    while title.plural:
+        k = person.end
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k < len(doc) and doc[k].lower_ == "and":
+            k += 1
+        person = _person_from(doc, k, mentions)
+        if person is None:
+            break
+        people.append(person)
+    return people
+
+
+def _appositive_person(doc: Doc, title: _Title, mentions: _Mentions, previous: dict[int, Span]) -> Span | None:
+    """"X, Russia's foreign minister, said"; chained: "X, the A of Y and the former B"."""
+    k = title.start - 1
+    while k > title.words.sent.start and doc[k].lower_ in _words("copula_adverbs"):
+        k -= 1
+    if k < 1:
+        return None
+    if doc[k].lower_ == "and" and k in previous:
+        return previous[k]
+    if doc[k].text != ",":
+        return None
+    for token in doc[title.end : title.words.sent.end]:  # the appositive runs to a comma
+        if token.is_punct or token.lower_ in ("and", "who"):
+            break
+        if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return None
+    return mentions.person_ending(k - 1)
+
+
+def _copula_person(doc: Doc, title: _Title, mentions: _Mentions) -> tuple[Span | None, bool]:
+    """"X is the president of Y", "X, who is now a member of Y", "named X as envoy"."""
+    k = title.start - 1
+    while k > title.words.sent.start and doc[k].lower_ in _words("copula_adverbs"):
+        k -= 1
+    if k < 1:
+        return None, True
+    token = doc[k]
+    appointed = doc[title.start].tag_ == "VBN" and doc[title.start].lemma_ in _words("as_verbs")
+    if token.lower_ == "as":
+        verb = token.head
+        person = mentions.person_ending(k - 1)
+        if person is None and verb.lemma_ in _words("as_verbs"):
+            person = _subject_person(verb, mentions)
+        served = verb.lemma_ in _words("as_verbs") and verb.tag_ == "VBD" and verb.lemma_ in ("serve", "act", "work")
+        return person, not served  # "named X as envoy" is current, "X served as envoy" is not
+    if token.lemma_ != "be":
+        return None, True
+    current = token.tag_ != "VBD" or appointed  # "was elected president" is current
+    person = mentions.person_ending(k - 1)
+    if person is None and doc[k - 1].lower_ == "who" and k >= 3 and doc[k - 2].text == ",":
+        person = mentions.person_ending(k - 3)
+    if person is None:
+        person = _subject_person(token, mentions)
+    return person, current
+
+
+def _subject_person(verb: Token, mentions: _Mentions) -> Span | None:
+    """The person a verb's subject stands for (through "who" and coordinated verbs)."""
+    for _ in range(4):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            break
+        if verb.dep_ != "conj":
+            return None
+        verb = verb.head
+    else:
+        return None
+    subject = subjects[0]
+    if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    for _ in range(2):
+        span = mentions.get(subject.i, "Person")
+        if span is not None:
+            return span
+        if subject.dep_ != "appos":
+            break
+        subject = subject.head
+    return None
+
+
+def _verb_roles(doc: Doc, matcher: RoleMatcher, mentions: _Mentions) -> Iterator[_Found]:
+    """"Rutte, who heads NATO", "Grossi leads the IAEA"."""
+    verbs = _rules()["verbs"]
+    concepts = role_concepts()
+    for _, (verb_i, _subject_i, object_i) in matcher.verbs(doc):
+        verb, obj = doc[verb_i], doc[object_i]
+        spec = verbs.get(verb.lemma_)
+        org = mentions.get(obj.i, *ORG_TYPES)
+        person = _subject_person(verb, mentions)
+        if spec is None or org is None or person is None:
+            continue
+        concept = concepts[spec["role_id"]]
+        yield _Found(person, None, concept, spec["label"], True, verb.sent, org.label_)
+
+
+def _attach(doc: Doc, titles: list[_Title], mentions: _Mentions) -> Iterator[_Found]:
+    """Tie each title to the person(s) it describes."""
+    appositive_ends: dict[int, Span] = {}
+    attached: dict[int, list[Span]] = {}
+    for n, title in enumerate(titles):
+        people = _following_people(doc, title, mentions, comma=False)
+        current = title.current
+        if not people:
+            person = _appositive_person(doc, title, mentions, appositive_ends)
+            if person is not None:
+                people = [person]
+                appositive_ends[title.end] = person
+        if not people:
+            person, tense_current = _copula_person(doc, title, mentions)
+            if person is not None:
+                people, current = [person], current and tense_current
+                appositive_ends[title.end] = person
+        if not people:
+            people = _following_people(doc, title, mentions, comma=True)
+        attached[n] = people
+        title.current = current
+    # "Prime Minister and Foreign Minister X": the first title shares the second's person
+    for n in range(len(titles) - 2, -1, -1):
+        first, second = titles[n], titles[n + 1]
+        if not attached[n] and first.end < len(doc) and doc[first.end].lower_ == "and" and second.start == first.end + 1:
+            attached[n] = attached[n + 1]
+            if not second.orgs and not second.principal:
+                second.orgs, second.blocked = list(first.orgs), first.blocked
+    for n, title in enumerate(titles):
+        for person in attached[n]:
+            yield _Found(person, title, title.concept, title.label, title.current, title.words.sent)
+
+
+# --------------------------------------------------------- organisations
+
+
+def _explicit_org(found: _Found, mentions: _Mentions) -> str | None:
+    title = found.title
+    if title is None:
+        return found.org
+    orgs = [(key_, rank) for key_, rank in title.orgs if mentions.known(key_) and key_ != found.person.label_]
+    if not orgs:
+        return None
+    if found.concept.scope == REGIONAL:
+        places = [o for o in orgs if mentions.type(o[0]) == "Place"]
+        orgs = places or orgs
+    else:
+        non_places = [o for o in orgs if mentions.type(o[0]) != "Place"]
+        orgs = non_places or orgs
+    return max(orgs, key=lambda o: o[1])[0]
+
+
+def _dominant_country(doc: Doc, mentions: _Mentions) -> str | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i in sorted(mentions.at):
+        span = mentions.at[i]
+        if span.start == i and mentions.type(span.label_) == "Country" and span.label_ in mentions.entities:
+            counts[span.label_] += 1
+            first.setdefault(span.label_, i)
+    if not counts:
+        return None
+    return min(counts, key=lambda k: (-counts[k], first[k]))
+
+
+def _affiliations(doc: Doc, mentions: _Mentions) -> dict[str, str]:
+    """Person key -> country from "Lebanon's Aoun" (a possessive country right before a name)."""
+    out: dict[str, str] = {}
+    for i in sorted(mentions.at):
+        span = mentions.at[i]
+        if span.start != i or mentions.type(span.label_) != "Country" or span.end + 1 >= len(doc):
+            continue
+        if doc[span.end].text in POSSESSIVE:
+            person = mentions.person_at(span.end + 1)
+            if person is not None:
+                out.setdefault(person.label_, span.label_)
+    return out
+
+
+def _implied_org(found: _Found, mentions: _Mentions, *, claimed: set[int], context: dict[str, Any]) -> str | None:
+    """The organisation a title implies when it names none (never a place it is sent to)."""
+    title = found.title
+    if title is None or title.blocked:
+        return None
+    own = {mentions.at[i].label_ for i in title.claimed}  # "envoy to Greenland": not Greenland's
+    sent, anchor = found.sent, min(title.start, found.person.start)
+
+    def preceding(*types: str) -> str | None:
+        """The nearest mention before the title in its sentence that no stated role uses."""
+        for j in range(anchor - 1, sent.start - 1, -1):
+            span = mentions.get(j, *types)
+            if span is not None and j not in claimed and mentions.known(span.label_) and span.label_ not in own:
+                return span.label_
+        return None
+
+    if found.concept.scope == REGIONAL:
+        return preceding("Organization", "Place")  # "the Reserve Bank ... with Governor X"
+    if found.concept.scope != GOVERNMENT:
+        return None
+    for candidate in (
+        context["explicit"].get(found.person.label_),  # the same person's post elsewhere
+        context["affiliations"].get(found.person.label_),  # "Lebanon's Aoun"
+        preceding("Country"),  # "Ghana will ..., Finance Minister X said"
+        context["dominant"],  # the story's country
+    ):
+        if candidate and candidate not in own:
+            return str(candidate)
+    return None
+
+
+def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions) -> None:
+    claimed: set[int] = set()  # mentions that name the organisation of a stated role
+    for f in found:
+        if f.title is not None:
+            claimed |= f.title.claimed
+    for f in found:
+        f.org = _explicit_org(f, mentions)
+    explicit: dict[str, str] = {}
+    for f in found:
+        if f.org and f.concept.scope == GOVERNMENT and mentions.type(f.org) == "Country":
+            explicit.setdefault(f.person.label_, f.org)
+    context = {"explicit": explicit, "affiliations": _affiliations(doc, mentions), "dominant": _dominant_country(doc, mentions)}
+    # posts serving another person ("Trump's envoy") take that person's government
+    for f in found:
+        if f.org is None and f.title is not None and f.title.principal is None:
+            f.org = _implied_org(f, mentions, claimed=claimed, context=context)
+    by_person: dict[str, str] = {}
+    for f in found:
+        if f.org and mentions.type(f.org) in ("Country", "Organization") and f.concept.scope == GOVERNMENT:
+            by_person.setdefault(f.person.label_, f.org)
+    for f in found:
+        if f.org is None and f.title is not None and f.title.principal is not None:
+            f.org = by_person.get(f.title.principal.label_)
+
+
+# ------------------------------------------------------------------- output
+
+
+def _dedupe(found: Iterable[_Found]) -> list[_Found]:
+    """One role per (person, post, organisation): the first label the article uses."""
+    kept: list[_Found] = []
+    for f in found:
+        same = None
+        for k in kept:
+            if k.person.label_ != f.person.label_ or k.org != f.org:
+                continue
+            related = k.concept.id == f.concept.id or k.concept.id in f.concept.broader or f.concept.id in k.concept.broader
+            if related or (k.concept.scope != GOVERNMENT and f.concept.scope != GOVERNMENT):
+                same = k
+                break
+        if same is None:
+            kept.append(f)
+        elif f.current and not same.current:
+            same.current = True
+    return kept
+
+
+def find_roles(doc: Doc, matcher: RoleMatcher | None = None) -> Iterator[Role]:
+    """Roles stated in ``doc`` (needs ``doc._.entities`` and ``doc.spans["kg_mentions"]``)."""
+    register_extensions()
+    matcher = matcher or _default_matcher(doc.vocab)
+    mentions = _Mentions(doc)
+    titles = _read_titles(doc, matcher, mentions)
+    found = list(_attach(doc, titles, mentions)) + list(_verb_roles(doc, matcher, mentions))
+    found.sort(key=lambda f: (f.title.words.start if f.title else f.person.start))
+    _resolve(doc, found, mentions)
+    article = doc._.article
+    article_id = article.id if article is not None else ""
+    for f in _dedupe(x for x in found if x.org and mentions.known(x.org)):
+        sent = f.sent
+        yield Role(
+            person=f.person.label_,
+            role=f.label,
+            role_id=f.concept.id,
+            org=str(f.org),
+            evidence=Evidence(article_id, sent.start_char, sent.end_char, sent.text),
+            current=f.current,
+        )
+
+
+class RoleExtractor:
+    """spaCy component: sets ``doc._.roles``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.matcher = RoleMatcher(nlp.vocab)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.match(doc)
+        self.set_annotations(doc, matches)
+        return doc
+
+    def match(self, doc: Doc) -> list[Role]:
+        return list(find_roles(doc, self.matcher))
+
+    def set_annotations(self, doc: Doc, roles: list[Role]) -> None:
+        doc._.roles = roles
+
+
+@Language.factory("kgraph_roles", assigns=["doc._.roles"], default_config={})
+def make_role_extractor(nlp: Language, name: str) -> RoleExtractor:
+    return RoleExtractor(nlp, name)

