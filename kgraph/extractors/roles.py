@@ -21,7 +21,6 @@ the queue").  Former, ex-, late, -elect and would-be posts get ``current=False``
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -38,8 +37,6 @@ from ..identity import key_type
 from ..nlp import MENTIONS, register_extensions
 from ..patterns import read_json, read_lines
 from ..records import Evidence, Role
-
-log = logging.getLogger(__name__)
 
 GOVERNMENT, ORGANISATION, REGIONAL = "government", "organisation", "regional"
 _SCOPES = {"government-posts": GOVERNMENT, "organisation-posts": ORGANISATION, "regional-posts": REGIONAL}
@@ -273,9 +270,9 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
             noun = doc[i - 1] if i > sent.start else None
             if noun is not None and mentions.get(i - 1) is None:
                 types = _rules()["anaphors"].get(noun.lower_)
-                key_ = mentions.preceding(noun.i, tuple(types)) if types else None
-                if key_ is not None and i - 2 >= sent.start and doc[i - 2].lower_ == "the":
-                    title.orgs.append((key_, 2 + i))
+                referent = mentions.preceding(noun.i, tuple(types)) if types else None
+                if referent is not None and i - 2 >= sent.start and doc[i - 2].lower_ == "the":
+                    title.orgs.append((referent, 2 + i))  # "the group's", "the country's"
                 else:
                     title.blocked = True  # "the army's commander": an owner that is no entity
             title.definite = True
@@ -382,8 +379,8 @@ def _read_postmodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
     title.end = j
 
 
-def _label(doc: Doc, title: _Title, mentions: _Mentions) -> str:
-    """The role as printed: qualifiers right before the role words, plus the role words."""
+def _qualifiers(doc: Doc, title: _Title, mentions: _Mentions) -> Span:
+    """Words right before the role words that belong to the post: "trade" chief, "senior" adviser."""
     q = title.words.start
     while q > title.start:
         token = doc[q - 1]
@@ -401,11 +398,15 @@ def _label(doc: Doc, title: _Title, mentions: _Mentions) -> str:
             break
         q -= 1
     if q > title.start and doc[q - 1].lower_ == "of":
-        q = title.words.start  # the qualifiers belong to a name ("Ministry of National Defence")
-    words = [t.text for t in doc[q : title.words.end]]
-    if title.plural:
-        words[-1] = _singular(doc[title.words.end - 1].text)
-    return " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        q = title.words.start  # the words belong to a name ("Ministry of National Defence")
+    return doc[q : title.words.start]
+
+
+def _label(doc: Doc, title: _Title, qualifiers: Span) -> str:
+    """The role as printed: its qualifiers and role words, the last one singular."""
+    last = doc[title.words.end - 1]
+    head = doc[qualifiers.start : last.i].text_with_ws
+    return " ".join((head + (_singular(last.text) if title.plural else last.text)).split())
 
 
 def _singular(word: str) -> str:
@@ -428,7 +429,10 @@ def _read_titles(doc: Doc, matcher: RoleMatcher, mentions: _Mentions) -> list[_T
         title = _Title(span, concept, plural)
         _read_premodifiers(doc, title, mentions)
         _read_postmodifiers(doc, title, mentions)
-        title.label = _label(doc, title, mentions)
+        qualifiers = _qualifiers(doc, title, mentions)
+        title.label = _label(doc, title, qualifiers)
+        if _words("deputy_qualifiers").intersection(t.lower_ for t in qualifiers):
+            title.concept = role_concepts()["deputy"]  # "Deputy President": not the president
         titles.append(title)
     return titles
 

@@ -223,6 +223,10 @@ CASES = [
      {"Ana Silva": "person/ana-silva", "Brazilian": "country/BR", "Luis Lula": "person/luis-lula"},
      {("person/ana-silva", "adviser", "adviser", "country/BR", True),
       ("person/luis-lula", "President", "president", "country/BR", True)}),
+    # a deputy holds a post of their own
+    ("Russian Deputy Foreign Minister Oleg Sokolov said the talks had failed.",
+     {"Russian": "country/RU", "Oleg Sokolov": "person/oleg-sokolov"},
+     {("person/oleg-sokolov", "Deputy Foreign Minister", "deputy", "country/RU", True)}),
     # "the group's" stands for the organisation named before
     ("A Hamas team led by the group's exiled political chief, Yusuf Darwish, arrived in Doha.",
      {"Hamas": "org/hamas", "Yusuf Darwish": "person/yusuf-darwish", "Doha": "place/doha"},
