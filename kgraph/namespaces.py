@@ -47,8 +47,8 @@ TOPIC = Namespace("https://w3id.org/kgraph/topic/")
 ROLE = Namespace("https://w3id.org/kgraph/role/")
 """Role concepts (ontology/roles.ttl); the local name is the role id."""
 
-PREFIXES: dict[str, Namespace | str] = {
-    "kg": str(KG._NS),
+PREFIXES: dict[str, object] = {
+    "kg": KG._NS,
     "kgid": ID,
     "topic": TOPIC,
     "role": ROLE,

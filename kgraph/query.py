@@ -80,7 +80,7 @@ def result_rows(result: "Result") -> tuple[list[str], list[list[str]]]:
     if result.type != "SELECT":
         raise QueryError(f"only SELECT queries can be shown as a table (this is {result.type})")
     names = [str(v) for v in result.vars or []]
-    rows = [[_text(row[i]) for i in range(len(names))] for row in result]
+    rows = [[_text(row[i]) for i in range(len(names))] for row in result]  # type: ignore[index]
     return names, rows
 
 
@@ -93,7 +93,7 @@ def to_json(result: "Result") -> str:
     for row in result:
         binding: dict[str, dict[str, str]] = {}
         for i, name in enumerate(names):
-            value = row[i]
+            value = row[i]  # type: ignore[index]
             if value is None:
                 continue
             if isinstance(value, URIRef):

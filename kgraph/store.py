@@ -85,7 +85,8 @@ def load_dataset(path: Path, *, store: str = DEFAULT_STORE) -> Dataset:
 def count_quads(dataset: Dataset) -> int:
     """Number of triples summed over the named graphs (what a TriG file holds)."""
     result = dataset.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    return int(next(iter(result))[0])  # type: ignore[index]
+    row = next(iter(result))
+    return int(row[0])  # type: ignore[index, arg-type]
 
 
 def serialize(dataset: Dataset, fmt: str) -> bytes:

@@ -309,14 +309,14 @@ def _acronym_of(acronym: str, name: str) -> bool:
 def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None:
     """Retype and link short forms to full names; sets each candidate's key."""
     # 1. Majority type per surface text (the NER is inconsistent across mentions).
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     for c in cands:
         if c.type != "Country":
             votes[fold(c.text)][c.type] += 1
     for c in cands:
         if c.type != "Country":
             counts = votes[fold(c.text)]
-            c.type = min(counts, key=lambda t: (-counts[t], _TYPE_RANK[t]))  # type: ignore[assignment]
+            c.type = min(counts, key=lambda t: (-counts[t], _TYPE_RANK[t]))
     # 2. Organisation shape and context beats a PERSON guess for names that are not full names.
     persons_full = {fold(c.text) for c in cands if c.type == "Person" and len(c.text.split()) > 1}
     for c in cands:
