@@ -220,6 +220,7 @@ class _Title:
     start: int = 0  # first token of the phrase (determiner, premodifiers)
     end: int = 0  # token after the phrase (postmodifiers)
     label: str = ""
+    label_end: int = 0  # token after the words of the label ("Minister of Agriculture")
     current: bool = True
     definite: bool = False  # opens with a determiner or a possessive
     orgs: list[tuple[str, int]] = field(default_factory=list)  # (key, priority) explicit organisations
@@ -321,14 +322,18 @@ def _status_words(zone: Span) -> set[str]:
     return words
 
 
-def _np_end(doc: Doc, i: int, mentions: _Mentions, sent: Span) -> int:
-    """End of a noun phrase starting at token i (stops at punctuation, verbs, clauses, 'and')."""
+def _np_end(doc: Doc, i: int, mentions: _Mentions, sent: Span, *, role_words: set[int]) -> int:
+    """End of a noun phrase starting at token i (stops at punctuation, verbs, clauses, 'and').
+
+    A person's name ends it unless it opens it or follows a role word ("to President X"):
+    "Ambassador to Japan | George Glass", "Minister of Agriculture | Jane Moss".
+    """
     j = i
     while j < sent.end:
         span = mentions.get(j)
         if span is not None:
-            if j > i and mentions.type(span.label_) == "Person" and mentions.get(j - 1) is not None:
-                break  # two names side by side: "Ambassador to Japan | George Glass"
+            if j > i and mentions.type(span.label_) == "Person" and j - 1 not in role_words:
+                break
             j = span.end
             continue
         token = doc[j]
@@ -340,7 +345,7 @@ def _np_end(doc: Doc, i: int, mentions: _Mentions, sent: Span) -> int:
     return j
 
 
-def _read_postmodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
+def _read_postmodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_words: set[int]) -> None:
     """Scan right: -elect, then "of/at/in ORG" (the organisation) and "to/for X" phrases."""
     rules = _rules()
     sent = title.words.sent
@@ -349,12 +354,14 @@ def _read_postmodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
         title.current, j = False, j + 2
     elif j < sent.end and doc[j].lower_ in _words("not_current_suffixes"):
         title.current, j = False, j + 1
+    title.label_end = title.words.end
     destination = title.concept.id in _words("destination_roles")
+    ministerial = "minister" in title.concept.broader | {title.concept.id}
     found_org, had_of = False, False
     for _ in range(4):
         if j >= sent.end or doc[j].lower_ not in set(rules["org_preps"]) | set(rules["principal_preps"]):
             break
-        prep, end = doc[j].lower_, _np_end(doc, j + 1, mentions, sent)
+        prep, end = doc[j].lower_, _np_end(doc, j + 1, mentions, sent, role_words=role_words)
         if end == j + 1:
             break
         phrase = [mentions.get(k) for k in range(j + 1, end)]
@@ -363,7 +370,9 @@ def _read_postmodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
         others = [s for s in spans if mentions.type(s.label_) != "Person"]
         for s in spans:
             title.claimed.update(range(s.start, s.end))
-        if prep in rules["org_preps"]:
+        if prep == "of" and ministerial and not spans and j == title.words.end:
+            title.label_end = end  # a portfolio: "Minister of Agriculture"
+        elif prep in rules["org_preps"]:
             had_of = had_of or prep == "of"
             if others and not found_org:
                 title.orgs.append((others[-1].label_, 1))
@@ -404,6 +413,8 @@ def _qualifiers(doc: Doc, title: _Title, mentions: _Mentions) -> Span:
 
 def _label(doc: Doc, title: _Title, qualifiers: Span) -> str:
     """The role as printed: its qualifiers and role words, the last one singular."""
+    if title.label_end > title.words.end:
+        return " ".join(doc[qualifiers.start : title.label_end].text.split())
     last = doc[title.words.end - 1]
     head = doc[qualifiers.start : last.i].text_with_ws
     return " ".join((head + (_singular(last.text) if title.plural else last.text)).split())
@@ -422,13 +433,18 @@ def _singular(word: str) -> str:
 
 def _read_titles(doc: Doc, matcher: RoleMatcher, mentions: _Mentions) -> list[_Title]:
     titles = []
-    for span, concept, plural in matcher.titles(doc):
+    matches = matcher.titles(doc)
+    role_words = {i for span, _, _ in matches for i in range(span.start, span.end)}
+    for span, concept, plural in matches:
         outer = mentions.at.get(span.start)
         if outer is not None and outer.start <= span.start and span.end <= outer.end and len(outer) > len(span):
             continue  # part of a longer name: "Office of the President"
+        following = doc[span.end] if span.end < len(doc) else None
+        if following is not None and following.pos_ == "NOUN" and following.is_lower and mentions.get(following.i) is None:
+            continue  # a modifier, not a post: "chief economist", "head coach", "president election"
         title = _Title(span, concept, plural)
         _read_premodifiers(doc, title, mentions)
-        _read_postmodifiers(doc, title, mentions)
+        _read_postmodifiers(doc, title, mentions, role_words=role_words)
         qualifiers = _qualifiers(doc, title, mentions)
         title.label = _label(doc, title, qualifiers)
         if _words("deputy_qualifiers").intersection(t.lower_ for t in qualifiers):
