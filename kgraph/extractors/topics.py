@@ -1,0 +1,171 @@
+"""Topic classification of a statement: weighted cue words from patterns/topics.json.
+
+Each topic of the vocabulary (ontology/topics.ttl) lists cues with weights. A cue is
+one or more words matched case-insensitively on word boundaries; ``stem*`` matches any
+word starting with the stem, and a plain word also matches its plural ("summit" finds
+"summits"). A text's score for a topic is the sum of the weights of the distinct cues
+it contains; cues found only in the context (the sentence around a quote) count at
+``CONTEXT_WEIGHT``. The cues found are returned as the evidence, so every topic can be
+traced back to the words that chose it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from ..errors import KgraphError
+from ..patterns import read_json
+
+LEXICON = "topics.json"
+CONTEXT_WEIGHT = 0.4  # a cue in the context only counts this share of its weight
+MIN_SCORE = 0.9  # the best topic needs at least this score
+RATIO = 0.7  # a further topic needs at least this share of the best score
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue of a topic: its words (a word may end in '*'), weight and display text."""
+
+    topic: str
+    words: tuple[str, ...]
+    weight: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Cues indexed by their first word: exact words and 3-letter stem prefixes."""
+
+    topics: tuple[str, ...]
+    exact: Mapping[str, tuple[Cue, ...]]
+    stems: Mapping[str, tuple[Cue, ...]]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of a text (curly apostrophes folded, hyphenated words kept)."""
+    return _WORD.findall(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
+
+
+@cache
+def load_lexicon(name: str = LEXICON) -> Lexicon:
+    """Read and index a topic cue file from kgraph/patterns/."""
+    data = read_json(name)
+    topics = data.get("topics") if isinstance(data, dict) else None
+    if not isinstance(topics, dict) or not topics:
+        raise KgraphError(f'patterns/{name}: no "topics" object; expected {{"topics": {{slug: {{"cues": {{...}}}}}}}}')
+    exact: dict[str, list[Cue]] = defaultdict(list)
+    stems: dict[str, list[Cue]] = defaultdict(list)
+    for slug, entry in topics.items():
+        cues = entry.get("cues") if isinstance(entry, dict) else None
+        if not isinstance(cues, dict):
+            raise KgraphError(f'patterns/{name}: topic "{slug}" has no "cues" object')
+        for text, weight in cues.items():
+            parts = tuple(text.lower().split())
+            if not parts or not isinstance(weight, (int, float)):
+                raise KgraphError(f'patterns/{name}: topic "{slug}": bad cue {text!r}: {weight!r}')
+            if weight <= 0:
+                continue
+            cue = Cue(slug, parts, float(weight), text)
+            first = parts[0]
+            if first.endswith("*"):
+                stem = first[:-1]
+                if len(stem) < 3:
+                    raise KgraphError(f'patterns/{name}: cue "{text}": a stem needs 3 letters or more')
+                stems[stem[:3]].append(cue)
+            else:
+                exact[first].append(cue)
+    return Lexicon(
+        tuple(topics),
+        {k: tuple(v) for k, v in exact.items()},
+        {k: tuple(v) for k, v in stems.items()},
+    )
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return word == pattern or word == pattern + "s" or word == pattern + "es"
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    out = [word]
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return tuple(out)
+
+
+def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
+    """The distinct cues found in a text, in order of first occurrence."""
+    lex = lexicon or load_lexicon()
+    toks = words(text)
+    found: dict[Cue, None] = {}
+    for i, word in enumerate(toks):
+        candidates: list[Cue] = []
+        for form in _singulars(word):
+            candidates.extend(lex.exact.get(form, ()))
+        candidates.extend(lex.stems.get(word[:3], ()))
+        for cue in candidates:
+            if cue in found or i + len(cue.words) > len(toks):
+                continue
+            if all(_word_matches(p, toks[i + k]) for k, p in enumerate(cue.words)):
+                found[cue] = None
+    return list(found)
+
+
+def score(
+    text: str, *, context: str = "", lexicon: Lexicon | None = None
+) -> dict[str, tuple[float, list[str]]]:
+    """Topic -> (score, cue texts) for a text and its context; topics without cues are left out."""
+    lex = lexicon or load_lexicon()
+    scores: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[str]] = defaultdict(list)
+    own = find_cues(text, lex)
+    for cue in own:
+        scores[cue.topic] += cue.weight
+        evidence[cue.topic].append(cue.text)
+    if context:
+        seen = set(own)
+        for cue in find_cues(context, lex):
+            if cue not in seen:
+                scores[cue.topic] += cue.weight * CONTEXT_WEIGHT
+                evidence[cue.topic].append(f"({cue.text})")
+    return {slug: (scores[slug], evidence[slug]) for slug in scores}
+
+
+def classify(
+    text: str,
+    *,
+    context: str = "",
+    max_topics: int = 3,
+    prior: Mapping[str, float] | None = None,
+    min_score: float = MIN_SCORE,
+    ratio: float = RATIO,
+) -> list[tuple[str, float, list[str]]]:
+    """The best topics of a text: (slug, score, cue words), best first, at most ``max_topics``.
+
+    ``context`` (e.g. the sentence around a quote) adds its cues at a lower weight; cues
+    found only there are shown in brackets. ``prior`` adds a score per topic (e.g. the
+    article's topics), shown as the cue "(article)". A topic is kept when its score reaches
+    ``min_score`` and ``ratio`` times the best score.
+    """
+    lex = load_lexicon()
+    scored = score(text, context=context, lexicon=lex)
+    for slug, value in (prior or {}).items():
+        if value > 0:
+            total, cues = scored.get(slug, (0.0, []))
+            scored[slug] = (total + value, [*cues, "(article)"])
+    ranked = sorted(scored.items(), key=lambda item: (-item[1][0], lex.topics.index(item[0])))
+    out: list[tuple[str, float, list[str]]] = []
+    for slug, (value, cues) in ranked:
+        if len(out) >= max_topics or value < min_score or (out and value < ratio * out[0][1]):
+            break
+        out.append((slug, round(value, 3), cues))
+    return out

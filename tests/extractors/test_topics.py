@@ -1,0 +1,87 @@
+"""Topic classification: cue lexicon (patterns/topics.json) and classify()."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kgraph.extractors.topics import classify, find_cues, load_lexicon, words
+from kgraph.vocabulary import load_ontology
+
+SLUGS = (
+    "diplomacy", "security", "armed-conflict", "peace-process", "sanctions", "trade", "energy",
+    "economy", "elections", "domestic-politics", "justice", "human-rights", "migration",
+    "terrorism", "technology", "environment", "health",
+)
+
+# one invented sentence per topic
+SENTENCES = {
+    "diplomacy": "The ambassador was summoned after the envoy cancelled the state visit.",
+    "security": "The alliance will strengthen deterrence and send more air defence systems.",
+    "armed-conflict": "Artillery shelling and drone strikes killed soldiers along the front line.",
+    "peace-process": "Both sides agreed a ceasefire and a prisoner exchange under the peace plan.",
+    "sanctions": "The new sanctions include an asset freeze and an arms embargo.",
+    "trade": "Higher tariffs on imports will disrupt supply chains and customs checks.",
+    "energy": "Oil and gas prices rose after the pipeline was shut and refineries stopped.",
+    "economy": "Inflation slowed and the central bank cut interest rates to support growth.",
+    "elections": "Voters head to the polls as the campaign ends and ballots are printed.",
+    "domestic-politics": "Parliament passed the bill after the ruling coalition ended the protests.",
+    "justice": "The court sentenced him after a long trial and the prosecutors appealed.",
+    "human-rights": "Activists condemned the repression of free speech and the torture of dissidents.",
+    "migration": "Asylum applications rose as more migrants faced deportation at the border.",
+    "terrorism": "Counter-terrorism police arrested militants planning a terrorist attack.",
+    "technology": "Regulators want AI platforms to fight cyber attacks and online fraud.",
+    "environment": "Carbon emissions must fall to slow climate warming and protect forests.",
+    "health": "Health officials reported new virus cases as the outbreak spread to hospitals.",
+}
+
+
+def test_lexicon_covers_the_vocabulary() -> None:
+    assert set(load_lexicon().topics) == set(SLUGS)
+
+
+def test_lexicon_matches_ontology() -> None:
+    graph = load_ontology("topics.ttl")
+    concepts = {str(c).rsplit("/", 1)[1] for c in graph.subjects(RDF.type, SKOS.Concept)}
+    assert concepts == set(SLUGS)
+    for slug in SLUGS:
+        concept = URIRef(f"https://w3id.org/kgraph/topic/{slug}")
+        assert str(graph.value(concept, SKOS.prefLabel)) == slug
+        assert graph.value(concept, SKOS.definition) is not None
+        iptc = [o for p in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch) for o in graph.objects(concept, p)]
+        assert iptc and all(str(o).startswith("http://cv.iptc.org/newscodes/mediatopic/") for o in iptc)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_each_topic_is_reachable(slug: str) -> None:
+    topics = classify(SENTENCES[slug])
+    assert topics and topics[0][0] == slug
+    assert topics[0][2], "the cue words are the evidence"
+
+
+def test_evidence_lists_cues_and_context_in_brackets() -> None:
+    ((slug, score, cues), *_) = classify("Talks on tariffs resume", context="the trade minister said", max_topics=1)
+    assert slug == "trade"
+    assert "tariff*" in cues and "(trade)" in cues
+    assert score > 0
+
+
+def test_at_most_max_topics() -> None:
+    text = " ".join(SENTENCES.values())
+    assert len(classify(text)) <= 3
+    assert len(classify(text, max_topics=1)) == 1
+    assert len(classify(text, max_topics=3, ratio=0.0)) == 3
+
+
+def test_no_cue_no_topic_unless_prior() -> None:
+    assert classify("It was a long day for everyone involved.") == []
+    assert classify("It was a long day.", prior={"health": 1.0})[0][0] == "health"
+
+
+def test_matching_rules() -> None:
+    cues = {cue.text for cue in find_cues("Two summits, new sanctions and a peace deal")}
+    assert {"summit*", "sanction*", "peace deal*", "peace"} <= cues  # stems, plurals, phrases
+    assert {c.text for c in find_cues("Sanctioned")} == {"sanction*"}
+    assert "war" not in {c.text for c in find_cues("The warden of the prison")}  # whole words only
+    assert words("Kyiv’s drone-strike") == ["kyiv's", "drone-strike"]
