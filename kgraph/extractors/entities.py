@@ -61,6 +61,13 @@ def _word_set(name: str) -> frozenset[str]:
 
 
 @cache
+def _trailing_titles() -> frozenset[str]:
+    """One-word titles that end an organisation span but are not part of the name."""
+    words = {t for t in read_lines("person_titles.txt") if " " not in t and t[:1].isupper() and not t.endswith(".")}
+    return frozenset(words - _word_set("org_suffixes.txt") - {"Chief", "General"})
+
+
+@cache
 def _titles() -> list[tuple[str, ...]]:
     titles = [tuple(t.casefold().split()) for t in read_lines("person_titles.txt")]
     return sorted(titles, key=len, reverse=True)
@@ -81,6 +88,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             if end - start > n and tuple(t.lower_ for t in doc[start : start + n]) == title:
                 start, changed = start + n, True
                 break
+    while label == "ORG" and end - start > 1 and doc[end - 1].text in _trailing_titles():
+        end -= 1  # "NASA Administrator"
     while end > start and (
         doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
@@ -317,6 +326,11 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
         if c.type != "Country":
             counts = votes[fold(c.text)]
             c.type = min(counts, key=lambda t: (-counts[t], _TYPE_RANK[t]))
+    # An acronym takes the type of the name it abbreviates ("Kennedy Space Center (KSC)").
+    full_type = {c.text: c.type for c in cands if c.text in set(acronyms.values())}
+    for c in cands:
+        if c.text in acronyms and acronyms[c.text] in full_type and c.type != "Country":
+            c.type = full_type[acronyms[c.text]]
     # 2. Organisation shape and context beats a PERSON guess for names that are not full names.
     persons_full = {fold(c.text) for c in cands if c.type == "Person" and len(c.text.split()) > 1}
     for c in cands:
@@ -400,16 +414,21 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
 
 
 def _suffix_or_prefix(short: list[str], long: list[str]) -> bool:
+    """"Security Council" of "U.N. Security Council"; "Gaza" of "Gaza Strip" (a place word
+    only: "California" is not "California Science Center")."""
     n = len(short)
-    return long[-n:] == short or long[:n] == short
+    if long[-n:] == short and n > 1:
+        return True
+    place_words = {w.casefold() for w in _word_set("place_suffixes.txt")}
+    return long[:n] == short and all(w in place_words for w in long[n:])
 
 
 def _parenthesised_acronyms(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
-    """"Alliance of Sahel States (AES)": the acronym names the organisation before it."""
+    """"Alliance of Sahel States (AES)": the acronym names the organisation (or place) before it."""
     by_start = {c.start: c for c in cands}
     found: dict[str, str] = {}
     for c in list(cands):
-        if c.type != "Organization":
+        if c.type not in ("Organization", "Place"):
             continue
         i = c.end
         if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and _ACRONYM.match(doc[i + 1].text):
@@ -417,9 +436,9 @@ def _parenthesised_acronyms(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
             found[acronym] = c.text
             other = by_start.get(i + 1)
             if other is None:
-                cands.append(Candidate(i + 1, i + 2, "Organization", acronym, source="acronym"))
+                cands.append(Candidate(i + 1, i + 2, c.type, acronym, source="acronym"))
             else:
-                other.type = "Organization"
+                other.type = c.type
     return found
 
 
