@@ -20,7 +20,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
 from ..identity import entity_key, fold
@@ -211,6 +211,11 @@ def _is_place_name(doc: Doc, start: int, end: int) -> bool:
     return any(doc[i].text in facilities and doc[i + 1].lower_ == "of" for i in range(start, end - 1))
 
 
+def _located_in(token: Token) -> bool:
+    """A one-word name governed by a locative preposition ("in Herat", "near Yeoncheon")."""
+    return token.dep_ == "pobj" and token.head.lower_ in {"in", "near", "at", "outside", "around"} and token.head.head.pos_ != "NOUN"
+
+
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
     for ent_start, ent_end, label in _name_spans(doc):
         start, end = _strip(doc, ent_start, ent_end, label)
@@ -243,6 +248,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(start, end, "Organization", text)
         elif label == "PERSON":
             yield Candidate(start, end, "Person", text)
+        elif label == "ORG" and end - start == 1 and _located_in(doc[start]):
+            yield Candidate(start, end, "Place", text)  # "fighting near Herat": a place
         elif label == "ORG":
             yield Candidate(start, end, "Organization", text)
         else:
