@@ -263,8 +263,10 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
                     i -= 1
                     continue
                 break
-            title.orgs.append((key_, 2 + i))
-            title.claimed.update(range(span.start, span.end))
+            body = doc[span.end] if span.end < title.words.start else None
+            if not (mentions.type(key_) == "Organization" and body is not None and body.lower_ in _words("sub_body_nouns")):
+                title.orgs.append((key_, 2 + i))  # not "Commerce | ministry": an unnamed body
+                title.claimed.update(range(span.start, span.end))
             start, i = span.start, span.start - 1
             continue
         if token.text in POSSESSIVE:
@@ -337,7 +339,7 @@ def _np_end(doc: Doc, i: int, mentions: _Mentions, sent: Span, *, role_words: se
             j = span.end
             continue
         token = doc[j]
-        if (token.is_punct and token.text not in ("-", "'s", "’s", "'", "’")) or token.lower_ in ("and", "or", "who", "which", "that", "but"):
+        if token.is_space or (token.is_punct and token.text not in ("-", *POSSESSIVE)) or token.lower_ in ("and", "or", "who", "which", "that", "but"):
             break
         if token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON") and token.text not in POSSESSIVE:
             break
@@ -505,7 +507,7 @@ def _appositive_person(doc: Doc, title: _Title, mentions: _Mentions, previous: d
     if doc[k].text != ",":
         return None
     for token in doc[title.end : title.words.sent.end]:  # the appositive runs to a comma
-        if token.is_punct or token.lower_ in ("and", "who"):
+        if token.is_punct or token.is_space or token.lower_ in ("and", "who"):
             break
         if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return None
@@ -657,7 +659,7 @@ def _affiliations(doc: Doc, mentions: _Mentions) -> dict[str, str]:
     return out
 
 
-def _implied_org(found: _Found, mentions: _Mentions, *, claimed: set[int], context: dict[str, Any]) -> str | None:
+def _implied_org(doc: Doc, found: _Found, mentions: _Mentions, *, claimed: set[int], context: dict[str, Any]) -> str | None:
     """The organisation a title implies when it names none (never a place it is sent to)."""
     title = found.title
     if title is None or title.blocked:
@@ -668,6 +670,8 @@ def _implied_org(found: _Found, mentions: _Mentions, *, claimed: set[int], conte
     def preceding(*types: str) -> str | None:
         """The nearest mention before the title in its sentence that no stated role uses."""
         for j in range(anchor - 1, sent.start - 1, -1):
+            if "\n" in doc[j].text:
+                break  # a headline sharing the sentence is another context
             span = mentions.get(j, *types)
             if span is not None and j not in claimed and mentions.known(span.label_) and span.label_ not in own:
                 return span.label_
@@ -703,7 +707,7 @@ def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions) -> None:
     # posts serving another person ("Trump's envoy") take that person's government
     for f in found:
         if f.org is None and f.title is not None and f.title.principal is None:
-            f.org = _implied_org(f, mentions, claimed=claimed, context=context)
+            f.org = _implied_org(doc, f, mentions, claimed=claimed, context=context)
     by_person: dict[str, str] = {}
     for f in found:
         if f.org and mentions.type(f.org) in ("Country", "Organization") and f.concept.scope == GOVERNMENT:
@@ -747,15 +751,28 @@ def find_roles(doc: Doc, matcher: RoleMatcher | None = None) -> Iterator[Role]:
     article = doc._.article
     article_id = article.id if article is not None else ""
     for f in _dedupe(x for x in found if x.org and mentions.known(x.org)):
-        sent = f.sent
         yield Role(
             person=f.person.label_,
             role=f.label,
             role_id=f.concept.id,
             org=str(f.org),
-            evidence=Evidence(article_id, sent.start_char, sent.end_char, sent.text),
+            evidence=_evidence(doc, f, article_id),
             current=f.current,
         )
+
+
+def _evidence(doc: Doc, found: _Found, article_id: str) -> Evidence:
+    """The sentence stating the role, cut to its line (a headline can share the first sentence)."""
+    anchor = found.title.words.start_char if found.title is not None else found.person.start_char
+    text = doc.text
+    start = max(found.sent.start_char, text.rfind("\n", 0, anchor) + 1)
+    end = text.find("\n", anchor)
+    end = found.sent.end_char if end == -1 else min(end, found.sent.end_char)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(article_id, start, end, text[start:end])
 
 
 class RoleExtractor:

@@ -128,6 +128,13 @@ CASES = [
     ("Kremlin spokesman Oleg Ivanov declined to comment.",
      {"Kremlin": "org/kremlin", "Oleg Ivanov": "person/oleg-ivanov"},
      {("person/oleg-ivanov", "spokesman", "spokesperson", "org/kremlin", True)}),
+    # an organisation named only as part of an unnamed body: the country is implied
+    ("Vietnam said exports rose. Trade ministry spokesman Le Van Hai told a briefing.",
+     {"Vietnam": "country/VN", "Trade": "org/trade", "Le Van Hai": "person/le-van-hai"},
+     {("person/le-van-hai", "spokesman", "spokesperson", "country/VN", True)}),
+    ("Houthi government spokesman Ali Qasim said the port was hit.",
+     {"Houthi": "org/houthis", "Ali Qasim": "person/ali-qasim"},
+     {("person/ali-qasim", "spokesman", "spokesperson", "org/houthis", True)}),
     # a nation's government: the organisation is the country, also when only implied
     ("Ghana will raise fuel taxes, Finance Minister Kofi Mensah said on Friday.",
      {"Ghana": "country/GH", "Kofi Mensah": "person/kofi-mensah"},
