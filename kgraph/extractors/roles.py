@@ -586,6 +586,8 @@ def _attach(doc: Doc, titles: list[_Title], mentions: _Mentions) -> Iterator[_Fo
     attached: dict[int, list[Span]] = {}
     for n, title in enumerate(titles):
         people = _following_people(doc, title, mentions, comma=False)
+        if people:
+            _org_after_name(doc, title, people[-1], mentions)
         current = title.current
         if not people:
             person = _appositive_person(doc, title, mentions, appositive_ends)
@@ -611,6 +613,18 @@ def _attach(doc: Doc, titles: list[_Title], mentions: _Mentions) -> Iterator[_Fo
     for n, title in enumerate(titles):
         for person in attached[n]:
             yield _Found(person, title, title.concept, title.label, title.current, title.words.sent)
+
+
+def _org_after_name(doc: Doc, title: _Title, person: Span, mentions: _Mentions) -> None:
+    """"President Ana Lima of Brazil", "Chief Executive Jo Hart of Shell": the org follows the name."""
+    k = person.end
+    if title.orgs or title.principal is not None or k >= len(doc) or doc[k].lower_ != "of":
+        return
+    end = _np_end(doc, k + 1, mentions, title.words.sent, role_words=set())
+    spans = list(dict.fromkeys(s for s in (mentions.get(i, *ORG_TYPES) for i in range(k + 1, end)) if s is not None))
+    if spans:
+        title.orgs.append((spans[0].label_, 0))
+        title.claimed.update(range(spans[0].start, spans[0].end))
 
 
 # --------------------------------------------------------- organisations

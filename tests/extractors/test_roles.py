@@ -128,6 +128,14 @@ CASES = [
     ("Kremlin spokesman Oleg Ivanov declined to comment.",
      {"Kremlin": "org/kremlin", "Oleg Ivanov": "person/oleg-ivanov"},
      {("person/oleg-ivanov", "spokesman", "spokesperson", "org/kremlin", True)}),
+    # the organisation after the name
+    ("Prime Minister Ana Ruiz of Spain and President Lee Park of South Korea met in Oslo.",
+     {"Ana Ruiz": RUIZ, "Spain": "country/ES", "Lee Park": "person/lee-park", "South Korea": "country/KR", "Oslo": "place/oslo"},
+     {(RUIZ, "Prime Minister", "prime-minister", "country/ES", True),
+      ("person/lee-park", "President", "president", "country/KR", True)}),
+    ("Chief executive Jo Hart of Shell said profits fell.",
+     {"Jo Hart": "person/jo-hart", "Shell": "org/shell"},
+     {("person/jo-hart", "Chief executive", "chief-executive", "org/shell", True)}),
     # an organisation named only as part of an unnamed body: the country is implied
     ("Vietnam said exports rose. Trade ministry spokesman Le Van Hai told a briefing.",
      {"Vietnam": "country/VN", "Trade": "org/trade", "Le Van Hai": "person/le-van-hai"},
