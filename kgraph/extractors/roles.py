@@ -522,13 +522,13 @@ def _copula_person(doc: Doc, title: _Title, mentions: _Mentions) -> tuple[Span |
     if k < 1:
         return None, True
     token = doc[k]
-    appointed = doc[title.start].tag_ == "VBN" and doc[title.start].lemma_ in _words("as_verbs")
+    appointed = doc[title.start].tag_ == "VBN" and doc[title.start].lemma_ in _words("appointment_verbs")
     if token.lower_ == "as":
         verb = token.head
         person = mentions.person_ending(k - 1)
-        if person is None and verb.lemma_ in _words("as_verbs"):
+        if person is None and verb.lemma_ in _words("appointment_verbs") | _words("service_verbs"):
             person = _subject_person(verb, mentions)
-        served = verb.lemma_ in _words("as_verbs") and verb.tag_ == "VBD" and verb.lemma_ in ("serve", "act", "work")
+        served = verb.lemma_ in _words("service_verbs") and verb.tag_ == "VBD"
         return person, not served  # "named X as envoy" is current, "X served as envoy" is not
     if token.lemma_ != "be":
         return None, True
