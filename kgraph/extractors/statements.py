@@ -457,7 +457,7 @@ class Speakers:
             key = self._entity(last)
             if key and self.types.get(key, _type_of_key(key)) == "Person" and last.i != token.i:
                 return key
-        if token.lemma_.lower() == "office":
+        if token.lemma_.lower() == "office" or token.lemma_.lower() in speech_nouns():  # "X's office/statement said"
             for child in token.children:
                 if child.dep_ == "poss":
                     key = self._entity(child)
@@ -562,14 +562,28 @@ class Candidate:
 
 
 def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop punctuation, quote marks and a leading "that" / "and" from a token range."""
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("that", "and", "but")):
-        if doc[start].lower_ in ("and", "but") and doc[start].dep_ != "cc":
+    """Drop punctuation, a leading "that" and a leading date ("said on Monday he ...")."""
+    while start < end:
+        token = doc[start]
+        if token.is_punct or token.is_space or token.lower_ == "that" or (token.lower_ in ("and", "but") and token.dep_ == "cc"):
+            start += 1
+        elif token.ent_type_ in ("DATE", "TIME") or (
+            token.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
+        ):
+            start = max(start + 1, token.right_edge.i + 1) if token.dep_ == "prep" else start + 1
+        else:
             break
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
+    while end > start and (_loose_end(doc, start, end) or doc[end - 1].is_space or doc[end - 1].dep_ == "cc"):
         end -= 1
     return start, end
+
+
+def _loose_end(doc: Doc, start: int, end: int) -> bool:
+    """Trailing punctuation to drop: not "%", not a ")" closing a "(" of the span."""
+    token = doc[end - 1]
+    if not token.is_punct or token.text == "%":
+        return False
+    return not (token.text == ")" and any(t.text == "(" for t in doc[start : end - 1]))
 
 
 def _trim_tail(doc: Doc, start: int, end: int) -> int:
@@ -664,7 +678,8 @@ def _frame_candidates(
         direct = False
         if best is not None:
             p = passages[best]
-            if overlap >= 0.5 * (c_end - c_start) and not (p.start <= frame.verb.idx < p.end):
+            starts_quoted = p.start <= c_start + 1 or overlap >= 0.8 * (c_end - c_start)
+            if starts_quoted and not (p.start <= frame.verb.idx < p.end):
                 c_start, c_end, direct = p.start, p.end, True
             used.add(best)
         if not direct:
