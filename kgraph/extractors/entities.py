@@ -449,6 +449,66 @@ def _parenthesised_acronyms(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
     return found
 
 
+@cache
+def _person_nouns() -> frozenset[str]:
+    from .roles import role_concepts
+
+    words = {w.casefold() for w in read_lines("person_nouns.txt")}
+    for concept in role_concepts().values():
+        words.update(form.casefold().split()[-1] for form in concept.forms)
+    return frozenset(words)
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.is_upper
+
+
+def _appositive_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Isabel Schnabel, an ECB board member, said": a name that an appositive describes
+    as a person is a person, where the NER missed it, cut it short or called it an organisation."""
+    particles = _word_set("name_particles.txt")
+    nouns = _person_nouns()
+    found = []
+    i = 0
+    while i < len(doc):
+        if not _name_word(doc[i]) or (i > 0 and _name_word(doc[i - 1])):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and (_name_word(doc[end]) or doc[end].text in particles):
+            end += 1
+        if not (2 <= end - i <= 4 and end < len(doc) and doc[end].text == ","):
+            i = end
+            continue
+        described = []
+        for tok in doc[end + 1 : end + 12]:
+            if tok.text in (",", ";", ".") or tok.pos_ in ("VERB", "AUX"):
+                break
+            described.append(tok)
+        heads = [t.lower_ for t in described if t.pos_ == "NOUN" and t.text.islower()]
+        if heads and (heads[0] in nouns or heads[-1] in nouns):
+            start = i
+            # "Ontario Premier Doug Ford,": leading names of other things and titles are not the name
+            for c in sorted((c for c in cands if start <= c.start < end), key=lambda c: c.start):
+                if c.type != "Person" and c.start == start and c.end < end:
+                    start = c.end
+            start, stop = _strip(doc, start, end, "PERSON")
+            text = doc[start:stop].text
+            inside = [c for c in cands if c.start < stop and c.end > start]
+            if (
+                stop - start >= 2
+                and all(start <= c.start and c.end <= stop for c in inside)
+                and all(c.type == "Person" or (c.start, c.end) == (start, stop) for c in inside)
+                and gazetteer.lookup(text) is None
+                and doc[stop - 1].text not in _word_set("org_suffixes.txt")
+            ):
+                for c in inside:
+                    cands.remove(c)
+                found.append(Candidate(start, stop, "Person", text, source="appositive"))
+        i = end
+    return found
+
+
 def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Untagged repeats of a known short form: a surname, an acronym ("Merz", "WHO")."""
     forms: dict[str, Candidate] = {}
@@ -488,6 +548,7 @@ def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str
             if c.type == "Country" or not any(s <= c.start and c.end <= e for s, e in inside)
         ] + bodies
     acronyms = _parenthesised_acronyms(doc, cands)
+    cands.extend(_appositive_persons(doc, cands))
     cands.extend(_later_mentions(doc, cands))
     cands.sort(key=lambda c: c.start)
     _resolve(cands, doc, acronyms)

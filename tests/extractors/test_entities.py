@@ -95,3 +95,17 @@ def test_mentions_keep_character_spans(run_doc):  # type: ignore[no-untyped-def]
     for entity in doc._.entities.values():
         for ev in entity.mentions:
             assert text[ev.start_char : ev.end_char] == ev.text
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Marta Lindqvist, a central bank board member, said rates would stay on hold.", "Marta Lindqvist"),
+        ("Tomas DeVries, the minister responsible for fisheries, said talks would resume.", "Tomas DeVries"),
+        ("Ontario Premier Doug Ford, a longtime critic of the tariffs, said he was pleased.", "Doug Ford"),
+    ],
+)
+def test_name_described_by_a_person_appositive_is_a_person(run_doc, text, person):  # type: ignore[no-untyped-def]
+    found = names(run_doc(text))
+    assert (person, "Person") in found
+    assert not any(t == "Person" and n != person and person in n for n, t in found)
