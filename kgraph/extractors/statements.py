@@ -176,6 +176,8 @@ def find_subject(verb: Token) -> Token | None:
         if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return verb.head
         return child
+    if verb.dep_ == "pcomp" and verb.head.head.lemma_ == "quote":  # "X was quoted as saying"
+        return next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if verb.dep_ == "conj":
         speech = _governing_speech_verb(verb)
         return find_subject(speech if speech is not None else verb.head)
@@ -470,6 +472,16 @@ class Speakers:
             return ANON
         return None
 
+    def conjuncts(self, subject: Token) -> tuple[str, ...]:
+        """Other named speakers of a coordinated subject ("Macron and Scholz said")."""
+        keys = []
+        for token in subject.conjuncts:
+            if token.i > subject.i:
+                key = self.direct(token)
+                if key and key != ANON and key not in keys:
+                    keys.append(key)
+        return tuple(keys)
+
     def after_verb(self, verb: Token) -> str | None:
         """The speaker of an inverted attribution the parser missed: '..." said the president, X,'."""
         if verb.i == 0 or not (verb.nbor(-1).is_punct or verb.nbor(-1).is_quote):
@@ -559,6 +571,7 @@ class Candidate:
     anchor: int  # token index of the verb (or of the passage start)
     sent_start: int  # char span of the sentence(s)
     sent_end: int
+    co_speakers: tuple[str, ...] = ()  # "Macron and Scholz said": the other conjuncts
 
 
 def _strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -687,12 +700,14 @@ def _frame_candidates(
             if trimmed is None:
                 continue
             c_start, c_end = trimmed
+        co_speakers: tuple[str, ...] = ()
         if frame.subject is not None:
             speaker = speakers.resolve(frame.subject)
+            co_speakers = speakers.conjuncts(frame.subject)
         else:
             speaker = speakers.after_verb(frame.verb)
         s_start, s_end = _sentence_bounds(doc, c_start, c_end, frame.verb.i)
-        out.append(Candidate(c_start, c_end, speaker, frame.lemma, direct, frame.verb.i, s_start, s_end))
+        out.append(Candidate(c_start, c_end, speaker, frame.lemma, direct, frame.verb.i, s_start, s_end, co_speakers))
     return out
 
 
@@ -902,21 +917,33 @@ def find_statements(
     for cand in kept:
         if cand.speaker is None or cand.speaker == ANON:
             continue
-        quote = text[cand.start : cand.end]
-        sentence = text[cand.sent_start : cand.sent_end]
-        topics = classify(quote, context=sentence, max_topics=max_topics, prior=prior)
-        if not topics and prior:  # no cue of its own: the article's main topic
-            best = max(prior, key=lambda slug: prior[slug])
-            topics = [(best, prior[best], ["(article)"])]
+        yield from _statements_of(doc, cand, article_id, prior, main_country, max_topics)
+
+
+def _statements_of(
+    doc: Doc, cand: Candidate, article_id: str, prior: dict[str, float], main_country: str | None, max_topics: int
+) -> Iterator[Statement]:
+    """The statement of a kept candidate, one per speaker of a coordinated subject."""
+    text = doc.text
+    quote = text[cand.start : cand.end]
+    sentence = text[cand.sent_start : cand.sent_end]
+    topics = classify(quote, context=sentence, max_topics=max_topics, prior=prior)
+    if not topics and prior:  # no cue of its own: the article's main topic
+        best = max(prior, key=lambda slug: prior[slug])
+        topics = [(best, prior[best], ["(article)"])]
+    countries = _statement_countries(doc, cand, main_country)
+    for speaker in dict.fromkeys((cand.speaker, *cand.co_speakers)):
+        if speaker is None or speaker == ANON:
+            continue
         yield Statement(
-            speaker=cand.speaker,
+            speaker=speaker,
             quote=quote,
             evidence=Evidence(article_id, cand.start, cand.end, quote),
             direct=cand.direct,
             verb=cand.verb,
             topics=tuple(slug for slug, _, _ in topics),
             topic_evidence=tuple(f"{slug}: {', '.join(cues)}" for slug, _, cues in topics),
-            countries=_statement_countries(doc, cand, main_country),
+            countries=countries,
             sentence=Evidence(article_id, cand.sent_start, cand.sent_end, sentence),
         )
 

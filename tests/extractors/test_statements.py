@@ -193,6 +193,29 @@ CASES = {
         '"We are ready," Macron said, "to talk to anyone who wants a lasting peace in Europe."',
         [(MACRON, "to talk to anyone who wants a lasting peace in Europe.", True)],
     ),
+    "was quoted as saying": (
+        "Lavrov was quoted as saying that the West had lost all credibility in the region.",
+        [(LAVROV, "the West had lost all credibility in the region", False)],
+    ),
+    "coordinated speakers": (
+        "Macron and Lavrov said the talks had been useful and would continue in the spring.",
+        [
+            (MACRON, "the talks had been useful and would continue in the spring", False),
+            (LAVROV, "the talks had been useful and would continue in the spring", False),
+        ],
+    ),
+    "X's statement added": (
+        "Macron's statement added that the summit would open with a minute of silence.",
+        [(MACRON, "the summit would open with a minute of silence", False)],
+    ),
+    "said on Monday, reported": (
+        "Lavrov said on Monday the delegation would travel to Geneva next week.",
+        [(LAVROV, "the delegation would travel to Geneva next week", False)],
+    ),
+    "partly quoted reported clause": (
+        'Macron said the plan was "dead on arrival" and would not be discussed.',
+        [(MACRON, 'the plan was "dead on arrival" and would not be discussed', False)],
+    ),
     # negative cases
     "anonymous source": ("A senior official said the talks would resume in Geneva next month.", []),
     "pronoun after an anonymous source": (
