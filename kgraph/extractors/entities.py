@@ -404,7 +404,7 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
                     continue
                 if _ACRONYM.match(name) and _acronym_of(name, other):
                     best = other
-                elif len(_tokens(name)) < len(_tokens(other)) and _suffix_or_prefix(_tokens(name), _tokens(other)):
+                elif len(_tokens(name)) < len(_tokens(other)) and _suffix_or_prefix(_tokens(name), _tokens(other), type_):
                     best = other
             canonical[(type_, name)] = best
     for c in cands:
@@ -420,11 +420,12 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
     return all(tok in it for tok in short)
 
 
-def _suffix_or_prefix(short: list[str], long: list[str]) -> bool:
-    """"Security Council" of "U.N. Security Council"; "Gaza" of "Gaza Strip" (a place word
-    only: "California" is not "California Science Center")."""
+def _suffix_or_prefix(short: list[str], long: list[str], type_: str) -> bool:
+    """"Security Council" of "U.N. Security Council" (organisations); "Gaza" of "Gaza Strip"
+    (a place word only: "California" is not "California Science Center", and "Los Angeles"
+    is not "East Los Angeles")."""
     n = len(short)
-    if long[-n:] == short and n > 1:
+    if long[-n:] == short and n > 1 and type_ == "Organization":
         return True
     place_words = {w.casefold() for w in _word_set("place_suffixes.txt")}
     return long[:n] == short and all(w in place_words for w in long[n:])
