@@ -216,7 +216,22 @@ def _located_in(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in {"in", "near", "at", "outside", "around"} and token.head.head.pos_ != "NOUN"
 
 
+NON_ENTITY_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+
+
+def _mostly_not_entity(doc: Doc) -> set[str]:
+    """Names the NER labels as products, works, events or laws more often than as
+    people, organisations or places ("Firefox", "Space Shuttle Columbia")."""
+    votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    for ent in doc.ents:
+        if ent.label_ in NER_LABELS or ent.label_ in NON_ENTITY_LABELS:
+            start, end = _strip(doc, ent.start, ent.end, ent.label_)
+            votes[doc[start:end].text][ent.label_ in NON_ENTITY_LABELS] += 1
+    return {text for text, c in votes.items() if c[True] > c[False]}
+
+
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
+    not_entities = _mostly_not_entity(doc)
     for ent_start, ent_end, label in _name_spans(doc):
         start, end = _strip(doc, ent_start, ent_end, label)
         if start >= end:
@@ -224,7 +239,7 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         text = _surface(doc, start, end)
         if not any(ch.isupper() for ch in text) or any(ch.isdigit() for ch in text):
             continue
-        if _is_not_entity(doc, start, end, text):
+        if _is_not_entity(doc, start, end, text) or text in not_entities:
             continue
         if _ACRONYM.match(text) and _repeats_not_entity(doc, text):
             continue
