@@ -38,6 +38,7 @@ AGENCY_NAMES = {
 }
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^[A-Z][A-Za-z]?[A-Z]{1,6}$")
 TRAILING_POS = {"SCONJ", "PRON", "DET", "ADP", "CCONJ", "VERB", "AUX", "PART", "ADV"}
+_NUMBERED = re.compile(r"^[A-Z]{1,4}\d{1,2}\+?$")  # "G7", "E3", "G20": groups with a number
 _TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Place": 3}
 
 
@@ -237,7 +238,7 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         if start >= end:
             continue
         text = _surface(doc, start, end)
-        if not any(ch.isupper() for ch in text) or any(ch.isdigit() for ch in text):
+        if not any(ch.isupper() for ch in text) or (any(ch.isdigit() for ch in text) and not (label == "ORG" and _NUMBERED.match(text))):
             continue
         if _is_not_entity(doc, start, end, text) or text in not_entities:
             continue
@@ -276,20 +277,27 @@ def _state_bodies() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(line.casefold().split()) for line in read_lines("state_bodies.txt")), key=len, reverse=True))
 
 
-def _state_body_candidates(doc: Doc) -> Iterator[Candidate]:
-    """"Israeli military", "Brazil's central bank": a country's state organisation."""
+def _state_body_candidates(doc: Doc, cands: list[Candidate]) -> Iterator[Candidate]:
+    """"Israeli military", "Brazil's central bank", "Gaza's Health Ministry": the state
+    organisation of a country or place, named with its adjective or possessive."""
+    owners = {c.end: c for c in cands if c.type in ("Country", "Place")}
     for token in doc:
         if not token.text[:1].isupper():
             continue
-        nxt = token.i + 1
+        start, nxt = token.i, token.i + 1
         if gazetteer.lookup_demonym(token.text) is None:
-            if gazetteer.lookup_name(token.text) is None or nxt >= len(doc) or doc[nxt].text not in POSSESSIVE:
+            owner = owners.get(nxt)
+            if owner is not None:
+                start = owner.start
+            elif gazetteer.lookup_name(token.text) is None:
+                continue
+            if nxt >= len(doc) or doc[nxt].text not in POSSESSIVE:
                 continue
             nxt += 1
         for body in _state_bodies():
             n = len(body)
             if tuple(t.lower_ for t in doc[nxt : nxt + n]) == body:
-                yield Candidate(token.i, nxt + n, "Organization", _surface(doc, token.i, nxt + n), source="state")
+                yield Candidate(start, nxt + n, "Organization", _surface(doc, start, nxt + n), source="state")
                 break
 
 
@@ -528,19 +536,28 @@ def _appositive_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Untagged repeats of a known short form: a surname, an acronym ("Merz", "WHO")."""
     forms: dict[str, Candidate] = {}
+    given: dict[str, Candidate] = {}  # other words of a full name ("Lula", "Mekdes")
+    particles = _word_set("name_particles.txt")
     for c in cands:
         if c.type == "Person" and len(c.text.split()) > 1:
-            forms.setdefault(c.text.split()[-1], c)
+            words = c.text.split()
+            forms.setdefault(words[-1], c)
+            for word in words[:-1]:
+                if word not in particles and len(word) > 2 and word[:1].isupper():
+                    given.setdefault(word, c)
         elif c.type in ("Organization", "Place") and c.end - c.start == 1:
             forms.setdefault(doc[c.start].text, c)
     taken = {i for c in cands for i in range(c.start, c.end)}
     found = []
     for token in doc:
-        if token.i in taken or token.text not in forms or not token.text[:1].isupper():
+        if token.i in taken or not token.text[:1].isupper():
             continue
-        if token.pos_ not in ("PROPN", "NOUN") and not token.is_upper:
+        if token.text in forms and (token.pos_ in ("PROPN", "NOUN") or token.is_upper):
+            known = forms[token.text]
+        elif token.text in given and token.pos_ == "PROPN" and not _name_word(doc[token.i + 1] if token.i + 1 < len(doc) else token):
+            known = given[token.text]
+        else:
             continue
-        known = forms[token.text]
         found.append(Candidate(token.i, token.i + 1, known.type, token.text, known.iso, source="repeat"))
     return found
 
@@ -556,7 +573,7 @@ def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str
     ]
     taken = {i for c in cands for i in range(c.start, c.end)}
     cands.extend(_gazetteer_candidates(doc, taken))
-    bodies = list(_state_body_candidates(doc))
+    bodies = list(_state_body_candidates(doc, cands))
     if bodies:
         inside = {(b.start, b.end) for b in bodies}
         cands = [

@@ -109,3 +109,20 @@ def test_name_described_by_a_person_appositive_is_a_person(run_doc, text, person
     found = names(run_doc(text))
     assert (person, "Person") in found
     assert not any(t == "Person" and n != person and person in n for n, t in found)
+
+
+def test_possessive_place_names_its_state_body(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Gaza's Health Ministry said 40 people were hurt. Officials in Gaza gave no details.")
+    assert ("Gaza's Health Ministry", "Organization") in names(doc)
+
+
+def test_numbered_group_is_an_organisation(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("The G7 agreed on Friday to extend the price cap, the group said in a statement.")
+    assert ("G7", "Organization") in names(doc)
+
+
+def test_later_use_of_a_given_name_is_the_same_person(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Health minister Selamawit Bekele visited the clinic. Selamawit said staff had enough vaccines.")
+    people = [e for e in doc._.entities.values() if e.type == "Person"]
+    assert [p.name for p in people] == ["Selamawit Bekele"]
+    assert len(people[0].mentions) == 2
