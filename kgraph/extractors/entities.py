@@ -89,6 +89,13 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             if end - start > n and tuple(t.lower_ for t in doc[start : start + n]) == title:
                 start, changed = start + n, True
                 break
+    if titles:  # "Ontario Premier Doug Ford": a title inside the span ends what is not the name
+        for k in range(start + 1, end - 1):
+            words = tuple(t.lower_ for t in doc[k:end])
+            hit = next((t for t in titles if words[: len(t)] == t and len(t) < len(words) and doc[k].text[:1].isupper()), None)
+            if hit is not None:
+                start = k + len(hit)
+                break
     while label == "ORG" and end - start > 1 and doc[end - 1].text in _trailing_titles():
         end -= 1  # "NASA Administrator"
     while end > start and (
@@ -408,7 +415,7 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
         if c.type == "Person" or len(toks) == 1:
             for full in full_names:
                 ftoks = _tokens(full)
-                if len(toks) < len(ftoks) and _subsequence(toks, ftoks) and (c.type == "Person" or toks[-1] == ftoks[-1]):
+                if len(toks) < len(ftoks) and _subsequence(toks, ftoks) and (c.type == "Person" or toks[-1] == ftoks[-1] or (c.type == "Organization" and toks[-1] == ftoks[0])):
                     c.type = "Person"
                     c.aliases.add(c.text)
                     c.text = full
