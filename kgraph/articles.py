@@ -241,6 +241,8 @@ def _extract_html(page: str) -> Any:
                 include_tables=False,
                 prune_xpath=xpath or None,
             )
+        except ImportError:
+            raise  # a broken installation is not a broken page
         except Exception as exc:  # trafilatura raises assorted errors on broken pages
             log.debug("trafilatura failed: %s", exc)
             document = None
