@@ -54,6 +54,8 @@ def cli(verbose: bool) -> None:
     """
     if verbose:
         logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    else:  # the summary reports what matters; keep library warnings off the terminal
+        logging.getLogger("kgraph").addHandler(logging.NullHandler())
 
 
 @cli.command()
@@ -81,6 +83,10 @@ def build(inputs: tuple[Path, ...], output: Path, model: str | None, silent: boo
     for path in inputs:
         if not path.exists():
             raise KgraphError(f"{path}: no such file or folder")
+    try:  # fail before the long part, not after it
+        output.resolve().parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KgraphError(f"{output}: cannot create its folder: {exc.strerror or exc}") from exc
     nlp = make_nlp(model)
     dataset = new_dataset()
 
