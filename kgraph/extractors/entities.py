@@ -569,6 +569,23 @@ def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return found
 
 
+def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A one-word "person" named once, with no title and no full name anywhere in the
+    story, is more often a product, a word at a sentence start or a misread than a person."""
+    counts = Counter(c.key for c in cands)
+    titles = _titles()
+
+    def titled(c: Candidate) -> bool:
+        return any(
+            tuple(t.lower_ for t in doc[max(0, c.start - len(t)) : c.start]) == t for t in titles
+        )
+
+    return [
+        c for c in cands
+        if not (c.type == "Person" and " " not in c.text and counts[c.key] == 1 and not c.aliases and not titled(c))
+    ]
+
+
 def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str]]]:
     """Entities of a Doc and their mentions as (start token, end token, key)."""
     article: Article | None = doc._.article
@@ -592,6 +609,7 @@ def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str
     cands.extend(_later_mentions(doc, cands))
     cands.sort(key=lambda c: c.start)
     _resolve(cands, doc, acronyms)
+    cands = _drop_lone_names(doc, cands)
 
     article_id = article.id if article is not None else ""
     grouped: dict[str, list[Candidate]] = defaultdict(list)

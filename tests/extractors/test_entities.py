@@ -126,3 +126,13 @@ def test_later_use_of_a_given_name_is_the_same_person(run_doc):  # type: ignore[
     people = [e for e in doc._.entities.values() if e.type == "Person"]
     assert [p.name for p in people] == ["Selamawit Bekele"]
     assert len(people[0].mentions) == 2
+
+
+def test_lone_one_word_name_without_title_is_dropped(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Firefox crashed on the new laptops, engineers said on Monday.")
+    assert not any(t == "Person" for _, t in names(doc))
+
+
+def test_one_word_name_with_a_title_is_kept(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("President Prabowo opened the new port on Monday.")
+    assert ("Prabowo", "Person") in names(doc)
