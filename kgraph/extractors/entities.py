@@ -167,6 +167,27 @@ def _repeats_not_entity(doc: Doc, text: str) -> bool:
 ROLE_HEADS = {"Minister", "Secretary", "Minister's", "Secretary-General", "Spokesman", "Spokeswoman"}
 
 
+def _name_tail(doc: Doc, end: int) -> int:
+    """Extend an organisation name over "of/for/at (the) Title Words" that the NER cut off."""
+    i = end
+    if i < len(doc) and doc[i].lower_ in ("of", "for", "at"):
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        k = j
+        while k < len(doc) and (_title_word(doc[k]) or (doc[k].lower_ in ("of", "and") and k + 1 < len(doc) and _title_word(doc[k + 1]))):
+            k += 1
+        tail = doc[j:k].text
+        hyphenated = k < len(doc) and doc[k].text == "-"
+        if k > j and _title_word(doc[k - 1]) and not hyphenated and gazetteer.lookup(tail) is None:
+            return k
+    return end
+
+
+def _title_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ") and not token.is_sent_start
+
+
 def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """NER spans, with split personal names joined ("Abdulaziz" "bin" "Salman")."""
     particles = _word_set("name_particles.txt")
@@ -205,6 +226,8 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             if doc[k].text in ("(", "[", "|", "/"):
                 end = k  # "World Health Organization (WHO"
                 break
+        if label == "ORG" and doc[end - 1].text in _word_set("org_suffixes.txt"):
+            end = _name_tail(doc, end)  # "Joint Council" + "for the Welfare of Immigrants"
         if end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
             end += 1  # "OPEC+"
         yield start, end, label

@@ -136,3 +136,8 @@ def test_lone_one_word_name_without_title_is_dropped(run_doc):  # type: ignore[n
 def test_one_word_name_with_a_title_is_kept(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc("President Prabowo opened the new port on Monday.")
     assert ("Prabowo", "Person") in names(doc)
+
+
+def test_organisation_name_runs_over_of_and_for_phrases(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("The Joint Council for the Welfare of Immigrants criticised the plan on Monday.")
+    assert ("Joint Council for the Welfare of Immigrants", "Organization") in names(doc)
