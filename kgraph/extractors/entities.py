@@ -443,6 +443,15 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
                     c.aliases.add(c.text)
                     c.text = full
                     break
+    # "Magyar's Tisza": an organisation named with a person's possessive is the organisation.
+    person_forms = {f for c in cands if c.type == "Person" for f in (c.text, *c.aliases, c.text.split()[-1])}
+    for c in cands:
+        if c.type != "Organization":
+            continue
+        for k in range(c.start + 1, c.end - 1):
+            if doc[k].text in ("'s", "’s") and doc[c.start : k].text in person_forms:
+                c.start, c.text = k + 1, doc[k + 1 : c.end].text
+                break
     # 4. Acronyms and shorter forms of organisation and place names.
     names_by_type: dict[str, list[str]] = defaultdict(list)
     for c in cands:
@@ -459,6 +468,11 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
                     best = other
                 elif len(_tokens(name)) < len(_tokens(other)) and _suffix_or_prefix(_tokens(name), _tokens(other), type_):
                     best = other
+            if best == name and type_ == "Organization" and len(_tokens(name)) == 1 and name[:1].isupper():
+                # "the Commission" after "the European Commission": the one longer name it ends
+                longer = [o for o in names if len(_tokens(o)) > 1 and _tokens(o)[-1] == _tokens(name)[0]]
+                if len(longer) == 1:
+                    best = longer[0]
             canonical[(type_, name)] = best
     for c in cands:
         if (c.type, c.text) in canonical and canonical[(c.type, c.text)] != c.text:

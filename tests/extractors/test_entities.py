@@ -141,3 +141,14 @@ def test_one_word_name_with_a_title_is_kept(run_doc):  # type: ignore[no-untyped
 def test_organisation_name_runs_over_of_and_for_phrases(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc("The Joint Committee for the Defence of Migrant Workers criticised the plan on Monday.")
     assert ("Joint Committee for the Defence of Migrant Workers", "Organization") in names(doc)
+
+
+def test_short_organisation_name_joins_the_one_longer_name_it_ends(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("The European Commission opened an inquiry on Monday. The Commission said it had evidence.")
+    orgs = [e for e in doc._.entities.values() if e.type == "Organization"]
+    assert [o.name for o in orgs] == ["European Commission"]
+
+
+def test_person_possessive_is_not_part_of_an_organisation_name(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Opposition leader Anna Kovacs said her Renewal party was ready. Poll shows Kovacs's Renewal ahead.")
+    assert not any("'s" in n for n, _ in names(doc))
