@@ -608,7 +608,8 @@ def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """A one-word "person" named once, with no title and no full name anywhere in the
-    story, is more often a product, a word at a sentence start or a misread than a person."""
+    story, is more often a product, a word at a sentence start or a misread than a person;
+    a one-word "organisation" that the story also writes in lower case is a common word."""
     counts = Counter(c.key for c in cands)
     titles = _titles()
 
@@ -617,9 +618,14 @@ def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             tuple(t.lower_ for t in doc[max(0, c.start - len(t)) : c.start]) == t for t in titles
         )
 
+    lowercase = {t.text for t in doc if t.is_lower}
     return [
         c for c in cands
         if not (c.type == "Person" and " " not in c.text and counts[c.key] == 1 and not c.aliases and not titled(c))
+        and not (  # "Trade", "State": a common word with a capital, used lower-case elsewhere
+            c.type == "Organization" and " " not in c.text and not c.aliases
+            and not _ACRONYM.match(c.text) and c.text.lower() in lowercase
+        )
     ]
 
 

@@ -152,3 +152,8 @@ def test_short_organisation_name_joins_the_one_longer_name_it_ends(run_doc):  # 
 def test_person_possessive_is_not_part_of_an_organisation_name(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc("Opposition leader Anna Kovacs said her Renewal party was ready. Poll shows Kovacs's Renewal ahead.")
     assert not any("'s" in n for n, _ in names(doc))
+
+
+def test_capitalised_common_word_is_not_an_organisation(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Trade was the main topic. Ministers said trade between the two countries had doubled.")
+    assert ("Trade", "Organization") not in names(doc)
