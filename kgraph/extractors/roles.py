@@ -5,12 +5,12 @@ is a surface form); the rules' word lists and dependency patterns from
 ``patterns/roles.json``.  A role word becomes a :class:`~kgraph.records.Role` when one
 of these constructions ties it to a person mention:
 
-- title before the name: "NATO chief Mark Rutte", "Qatar's Prime Minister and Foreign
-  Minister Sheikh X", "U.S. envoys A and B", "the head of the IAEA, Rafael Grossi";
-- appositive after the name: "Sergei Lavrov, Russia's foreign minister, said";
-- copula or "as": "Grossi is the head of the IAEA", "X, who is now a member of ...",
-  "Trump named X as special envoy";
-- a verb of holding a post: "Rutte, who heads NATO".
+- title before the name: "WTO chief Paulo Mendes", "Oman's Prime Minister and Foreign
+  Minister Sayyid X", "French envoys A and B", "the head of the WFP, Maria Lind";
+- appositive after the name: "Ivan Petrov, Russia's energy minister, said";
+- copula or "as": "Lind is the head of the WFP", "X, who is also a member of ...",
+  "the president named X as special envoy";
+- a verb of holding a post: "Karl Berg, who heads the Bundesbank".
 
 The organisation is the entity the title names (its premodifier, "of"/"at" phrase or
 an anaphor such as "the group's"); a government post with no organisation named is
@@ -291,7 +291,7 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
         if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
             break
         if token.lower_ == "of" and doc[i - 1].is_title and doc[i + 1].is_title:
-            start, i = i, i - 1  # inside a name: "Ministry of National Defence spokeswoman"
+            start, i = i, i - 1  # inside a name: "Ministry of Foreign Affairs spokesman"
             continue
         if token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ in ("VBN", "VBG") or token.lower_ in _words("drop_from_label"):
             start, i = i, i - 1
@@ -328,7 +328,7 @@ def _np_end(doc: Doc, i: int, mentions: _Mentions, sent: Span, *, role_words: se
     """End of a noun phrase starting at token i (stops at punctuation, verbs, clauses, 'and').
 
     A person's name ends it unless it opens it or follows a role word ("to President X"):
-    "Ambassador to Japan | George Glass", "Minister of Agriculture | Jane Moss".
+    "Ambassador to Kenya | Meg Ward", "Minister of Agriculture | Jane Moss".
     """
     j = i
     while j < sent.end:
@@ -409,7 +409,7 @@ def _qualifiers(doc: Doc, title: _Title, mentions: _Mentions) -> Span:
             break
         q -= 1
     if q > title.start and doc[q - 1].lower_ == "of":
-        q = title.words.start  # the words belong to a name ("Ministry of National Defence")
+        q = title.words.start  # the words belong to a name ("Ministry of Foreign Affairs")
     return doc[q : title.words.start]
 
 
@@ -515,7 +515,7 @@ def _appositive_person(doc: Doc, title: _Title, mentions: _Mentions, previous: d
 
 
 def _copula_person(doc: Doc, title: _Title, mentions: _Mentions) -> tuple[Span | None, bool]:
-    """"X is the president of Y", "X, who is now a member of Y", "named X as envoy"."""
+    """"X is the president of Y", "X, who is also a member of Y", "named X as envoy"."""
     k = title.start - 1
     while k > title.words.sent.start and doc[k].lower_ in _words("copula_adverbs"):
         k -= 1
@@ -566,7 +566,7 @@ def _subject_person(verb: Token, mentions: _Mentions) -> Span | None:
 
 
 def _verb_roles(doc: Doc, matcher: RoleMatcher, mentions: _Mentions) -> Iterator[_Found]:
-    """"Rutte, who heads NATO", "Grossi leads the IAEA"."""
+    """"Berg, who heads the Bundesbank", "Lind leads the WFP"."""
     verbs = _rules()["verbs"]
     concepts = role_concepts()
     for _, (verb_i, _subject_i, object_i) in matcher.verbs(doc):
@@ -660,7 +660,7 @@ def _dominant_country(doc: Doc, mentions: _Mentions) -> str | None:
 
 
 def _affiliations(doc: Doc, mentions: _Mentions) -> dict[str, str]:
-    """Person key -> country from "Lebanon's Aoun" (a possessive country right before a name)."""
+    """Person key -> country from "Kenya's Ruto" (a possessive country right before a name)."""
     out: dict[str, str] = {}
     for i in sorted(mentions.at):
         span = mentions.at[i]
@@ -697,7 +697,7 @@ def _implied_org(doc: Doc, found: _Found, mentions: _Mentions, *, claimed: set[i
         return None
     for candidate in (
         context["explicit"].get(found.person.label_),  # the same person's post elsewhere
-        context["affiliations"].get(found.person.label_),  # "Lebanon's Aoun"
+        context["affiliations"].get(found.person.label_),  # "Kenya's Ruto"
         preceding("Country"),  # "Ghana will ..., Finance Minister X said"
         context["dominant"],  # the story's country
     ):

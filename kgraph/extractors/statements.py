@@ -10,7 +10,7 @@ Two sources of statements are combined:
 
 A frame whose content lies inside a passage becomes a direct statement quoting the whole
 passage. A passage that no frame reaches takes the speaker of a speech verb next to it,
-or continues the statement just before it ("..." Tusk said. "...").
+or continues the statement just before it ("..." Merkova said. "...").
 
 Speakers are entity keys from ``doc._.entities``. A pronoun ("he said") goes to the
 latest subject of its kind; an unnamed source ("officials said", listed in
@@ -29,6 +29,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..errors import KgraphError
 from ..nlp import MENTIONS, register_extensions
 from ..patterns import read_lines
 from ..records import Evidence, Statement
@@ -68,8 +69,29 @@ def reporting_verbs() -> dict[str, str]:
 
 
 @cache
+def anonymous_sources() -> dict[str, str]:
+    """Noun -> kind ("person" or "thing") of the unnamed sources in patterns/anonymous_sources.txt."""
+    nouns = {}
+    for line in read_lines("anonymous_sources.txt"):
+        noun, _, kind = line.lower().partition(" ")
+        kind = kind.strip()
+        if kind not in ("person", "thing"):
+            raise KgraphError(
+                f'patterns/anonymous_sources.txt: "{line}" has kind "{kind}"; write "{noun} person" or "{noun} thing"'
+            )
+        nouns[noun] = kind
+    return nouns
+
+
+@cache
 def anonymous_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in read_lines("anonymous_sources.txt"))
+    return frozenset(anonymous_sources())
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns naming a person ("official", "spokesman"): a later "he" or "she" can refer to them."""
+    return frozenset(noun for noun, kind in anonymous_sources().items() if kind == "person")
 
 
 @cache
@@ -171,7 +193,7 @@ class Frame:
 def find_subject(verb: Token) -> Token | None:
     """The token naming who speaks: the subject, or the subject of the clause it hangs on."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if subjects:  # the nearest one ("Zelenskiy says talks ..." headline glued to "X said")
+    if subjects:  # the nearest one (a headline "Y says ..." glued to "X said")
         child = min(subjects, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
         if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return verb.head
@@ -186,7 +208,7 @@ def find_subject(verb: Token) -> Token | None:
             return find_subject(verb.head)
     if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ"):
         return verb.head  # "with X saying ..."; a finite verb misparsed as a modifier of its subject
-    for child in reversed(list(verb.lefts)):  # "Fletcher, the U.N. aid chief, said" misparsed
+    for child in reversed(list(verb.lefts)):  # "Lind, the U.N. aid chief, said" misparsed
         if child.pos_ == "PROPN" and child.dep_ in ("advmod", "npadvmod", "dep", "nmod", "intj"):
             return child
     return None
@@ -211,7 +233,7 @@ def _governing_speech_verb(verb: Token) -> Token | None:
 
 
 def embedded_in_report(verb: Token) -> bool:
-    """"said he had spoken to both leaders and urged them to ...": the second verb continues the
+    """"said he had called the two presidents and urged them to ...": the second verb continues the
     reported clause (its conjunct has a pronoun subject), so it is no statement of its own."""
     if verb.dep_ != "conj" or _governing_speech_verb(verb) is None:
         return False
@@ -256,7 +278,7 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
     clause = _that_clause_below(verb)
     if clause is not None:
         return clause.left_edge.i, clause.right_edge.i + 1
-    # "Pakistan says the Taliban shelter fighters" parsed with two subjects
+    # "Kenya says the militants cross the border" parsed with two subjects
     late = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
     if late and subject is not None and subject.i < verb.i:
         return late[0].left_edge.i, verb.sent.end
@@ -367,7 +389,7 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
             if token.dep_ == "relcl" and not any(
                 c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in token.children
             ):
-                continue  # "the attacks which it said had targeted him": no reported clause of its own
+                continue  # "the strikes, which it said had hit a depot": no reported clause of its own
             subject = find_subject(token)
             if kind == "directive":
                 span = _directive_content(token) or _clause_content(token, subject)
@@ -442,19 +464,19 @@ class Speakers:
         key = self._entity(token)
         if key:
             if self.types.get(key, _type_of_key(key)) != "Person":
-                for child in token.rights:  # "the ministry's spokeswoman, Maly Socheata,"
+                for child in token.rights:  # "the ministry's spokeswoman, Ana Ruiz,"
                     if child.dep_ == "appos":
                         person = self._entity(child)
                         if person and self.types.get(person, _type_of_key(person)) == "Person":
                             return person
             return key
-        for child in token.subtree:  # "the U.N. coordinator for Lebanon, Jeanine Hennis-Plasschaert,"
+        for child in token.subtree:  # "the U.N. envoy for Yemen, Karl Berg,"
             if child.dep_ == "appos" and child.i > token.i:
                 key = self._entity(child)
                 if key and self.types.get(key, _type_of_key(key)) in ("Person", "Organization"):
                     return key
-        if token.pos_ == "PROPN" or token.lemma_.lower() in _PERSON_NOUNS:
-            # "U.S. Ambassador to Canada Pete Hoekstra", "Prime Minister and Foreign Minister X"
+        if token.pos_ == "PROPN" or token.lemma_.lower() in person_nouns():
+            # "French Ambassador to Kenya Marc Petit", "Prime Minister and Foreign Minister X"
             last = token.right_edge
             key = self._entity(last)
             if key and self.types.get(key, _type_of_key(key)) == "Person" and last.i != token.i:
@@ -494,7 +516,7 @@ class Speakers:
 
     def kind_of(self, key: str, token: Token) -> str:
         if key == ANON:
-            return "person" if token.pos_ == "PROPN" or token.lemma_.lower() in _PERSON_NOUNS else "thing"
+            return "person" if token.pos_ == "PROPN" or token.lemma_.lower() in person_nouns() else "thing"
         return "person" if (self.types.get(key) or _type_of_key(key)) == "Person" else "thing"
 
     def note(self, token: Token, key: str) -> None:
@@ -520,14 +542,6 @@ class Speakers:
                     return key
             return None
         return self.direct(token)
-
-
-_PERSON_NOUNS = frozenset(
-    "official officer source diplomat aide adviser advisor spokesman spokeswoman spokesperson lawyer "
-    "attorney analyst expert economist observer witness resident insider person man woman member "
-    "lawmaker legislator minister commander negotiator investigator researcher activist critic leader "
-    "representative envoy employee worker trader banker executive".split()
-)
 
 
 def _name_words(name: str) -> frozenset[str]:
@@ -949,7 +963,7 @@ def _statements_of(
 
 
 def _drop_nested_according(frames: list[Frame]) -> list[Frame]:
-    """"X said Q, according to a statement from his office": the verb frame is enough."""
+    """"X said Q, according to a statement released by his office": the verb frame is enough."""
     verb_sents = {f.verb.sent.start for f in frames if f.kind != "according" and f.subject is not None}
     return [f for f in frames if f.kind != "according" or f.verb.sent.start not in verb_sents]
 
