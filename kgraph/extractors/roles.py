@@ -147,7 +147,7 @@ class RoleMatcher:
             key = doc.vocab.strings[match_id]
             concept, plural = self.forms[key]
             span = Span(doc, start, end, label=key)
-            if key.rsplit("|", 1)[1] in capitalised and not doc[start].is_title:
+            if key.rsplit("|", 1)[1].lower() in capitalised and not doc[start].is_title:
                 continue
             found.append((span, concept, plural))
         found.sort(key=lambda x: (-(x[0].end - x[0].start), x[0].start))
