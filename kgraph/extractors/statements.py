@@ -220,8 +220,8 @@ def _governing_speech_verb(verb: Token) -> Token | None:
     head = verb
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
-    if head.lemma_.lower() in reporting_verbs():
-        return None  # a plain "said A and added B"
+    if head.lemma_.lower() in reporting_verbs() and head.dep_ not in ("ccomp", "xcomp"):
+        return None  # a plain "said A and added B" (not "said Russia would respond ... and urged B")
     node = head
     while node.head is not node:
         if node.dep_ in ("ccomp", "acomp", "xcomp", "conj") and node.head.lemma_.lower() in reporting_verbs():
@@ -614,11 +614,14 @@ def _loose_end(doc: Doc, start: int, end: int) -> bool:
 
 
 def _trim_tail(doc: Doc, start: int, end: int) -> int:
-    """Cut a narrator's tail: ", where ...", ", which ...", ", pointing to ...", ", as ..."."""
+    """Cut a narrator's tail: ", where ...", ", which ...", ", pointing to ...", ", as ...",
+    ", according to ..."."""
     for i in range(start + 2, end):
         if doc[i - 1].text != ",":
             continue
         tok = doc[i]
+        if tok.lower_ == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
+            return i - 1
         head = tok.head
         if tok.lower_ in _WH and head.dep_ == "relcl" and head.right_edge.i >= end - 1:
             return i - 1
