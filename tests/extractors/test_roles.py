@@ -112,16 +112,16 @@ CASES = [
     ("Lena Ortiz is the president of the Andean Development Bank.",
      {"Lena Ortiz": "person/lena-ortiz", "Andean Development Bank": "org/adb"},
      {("person/lena-ortiz", "president", "president", "org/adb", True)}),
-    ("Tom Hale, who is now a member of the European Parliament, criticised the deal.",
-     {"Tom Hale": "person/tom-hale", "European Parliament": "org/european-parliament"},
-     {("person/tom-hale", "member", "member", "org/european-parliament", True)}),
+    ("Tom Hale, who is still a member of the Andean Parliament, criticised the deal.",
+     {"Tom Hale": "person/tom-hale", "Andean Parliament": "org/andean-parliament"},
+     {("person/tom-hale", "member", "member", "org/andean-parliament", True)}),
     # organisations that are not countries
     ("Hezbollah leader Ali Nasser said the group would respond.",
      {"Hezbollah": "org/hezbollah", "Ali Nasser": "person/ali-nasser"},
      {("person/ali-nasser", "leader", "leader", "org/hezbollah", True)}),
-    ("Eva Moreau, an ECB board member, said inflation was under control.",
-     {"Eva Moreau": "person/eva-moreau", "ECB": "org/ecb"},
-     {("person/eva-moreau", "board member", "member", "org/ecb", True)}),
+    ("Eva Moreau, a Riksbank board member, told a conference that prices were stable.",
+     {"Eva Moreau": "person/eva-moreau", "Riksbank": "org/riksbank"},
+     {("person/eva-moreau", "board member", "member", "org/riksbank", True)}),
     ("EU climate commissioner Piet Jansen said the bloc would keep pushing.",
      {"EU": "org/eu", "Piet Jansen": "person/piet-jansen"},
      {("person/piet-jansen", "climate commissioner", "commissioner", "org/eu", True)}),
@@ -185,9 +185,9 @@ CASES = [
     ("Oleh Marchenko, commander of the Azov Brigade, said his men held the line.",
      {"Oleh Marchenko": "person/oleh-marchenko", "Azov Brigade": "org/azov-brigade"},
      {("person/oleh-marchenko", "commander", "commander", "org/azov-brigade", True)}),
-    ("Mali's military ruler General Assa Toure vowed to end the blockade.",
-     {"Mali": "country/ML", "Assa Toure": "person/assa-toure"},
-     {("person/assa-toure", "military ruler", "leader", "country/ML", True)}),
+    ("Chad's military ruler General Idriss Kebir opened the new session of the assembly.",
+     {"Chad": "country/TD", "Idriss Kebir": "person/idriss-kebir"},
+     {("person/idriss-kebir", "military ruler", "leader", "country/TD", True)}),
     # family ties, reporter credits and role words that are not roles give nothing
     ("His son, Alex Ford, told reporters the family would appeal.",
      {"Alex Ford": "person/alex-ford"},
@@ -204,7 +204,7 @@ CASES = [
     ("Acme Widgets chief executive John Smith said profits rose.",
      {"John Smith": "person/john-smith"},
      set()),
-    ("The conference president, Ana Lopez, a veteran Mexican diplomat, closed the session.",
+    ("The festival president, Ana Lopez, a veteran Mexican diplomat, opened the event.",
      {"Ana Lopez": "person/ana-lopez", "Mexican": "country/MX"},
      {("person/ana-lopez", "diplomat", "diplomat", "country/MX", True)}),
     # a mayor's or governor's organisation is the city or region
@@ -215,10 +215,10 @@ CASES = [
      {"Lyon": "place/lyon", "Claire Dupont": "person/claire-dupont"},
      {("person/claire-dupont", "Mayor", "mayor", "place/lyon", True)}),
     # two posts, two roles; plural titles name each person
-    ("Oman's Prime Minister and Foreign Minister Sayyid Badr told the forum that talks would go on.",
-     {"Oman": "country/OM", "Sayyid Badr": "person/sayyid-badr"},
-     {("person/sayyid-badr", "Prime Minister", "prime-minister", "country/OM", True),
-      ("person/sayyid-badr", "Foreign Minister", "foreign-minister", "country/OM", True)}),
+    ("Kuwait's Prime Minister and Defence Minister Nawaf Saleh opened the new naval base.",
+     {"Kuwait": "country/KW", "Nawaf Saleh": "person/nawaf-saleh"},
+     {("person/nawaf-saleh", "Prime Minister", "prime-minister", "country/KW", True),
+      ("person/nawaf-saleh", "Defence Minister", "defence-minister", "country/KW", True)}),
     ("Kyiv hosted French envoys Marc Petit and Luc Blanc on Tuesday.",
      {"Kyiv": "place/kyiv", "French": "country/FR", "Marc Petit": "person/marc-petit", "Luc Blanc": "person/luc-blanc"},
      {("person/marc-petit", "envoy", "envoy", "country/FR", True),
@@ -247,14 +247,56 @@ CASES = [
     ("ICC Prosecutor Karim Noor said the court would act.",
      {"ICC": "org/icc", "Karim Noor": "person/karim-noor"},
      {("person/karim-noor", "Prosecutor", "prosecutor", "org/icc", True)}),
+    # the country named just before the title beats the story's most named country
+    ("Uganda and Kenya met in Kampala, where Uganda pledged more troops. "
+     "Tanzania will build the pipeline, Energy Minister Juma Said said.",
+     {"Uganda": "country/UG", "Kenya": "country/KE", "Kampala": "place/kampala", "Tanzania": "country/TZ",
+      "Juma Said": "person/juma-said"},
+     {("person/juma-said", "Energy Minister", "energy-minister", "country/TZ", True)}),
+    # "Kenya's Ruto" ties a later bare title to Kenya
+    ("Kenya's Ruto flew to Addis Ababa. Ethiopia and Ethiopia's allies welcomed him. "
+     "Ethiopia said President Ruto would stay two days.",
+     {"Kenya": "country/KE", "Ruto": "person/william-ruto", "Addis Ababa": "place/addis-ababa", "Ethiopia": "country/ET"},
+     {("person/william-ruto", "President", "president", "country/KE", True)}),
+    # appointed "as" a post is current; "served as" is not
+    ("The Chilean government appointed Rosa Vidal as trade minister on Monday.",
+     {"Chilean": "country/CL", "Rosa Vidal": "person/rosa-vidal"},
+     {("person/rosa-vidal", "trade minister", "trade-minister", "country/CL", True)}),
+    ("Rosa Vidal served as Chile's trade minister until 2019.",
+     {"Chile": "country/CL", "Rosa Vidal": "person/rosa-vidal"},
+     {("person/rosa-vidal", "trade minister", "trade-minister", "country/CL", False)}),
+    # a governor's organisation can be the bank named before the title
+    ("The Bank of Ghana kept rates on hold, with Governor Kofi Adu warning that inflation remained high.",
+     {"Bank of Ghana": "org/bank-of-ghana", "Kofi Adu": "person/kofi-adu"},
+     {("person/kofi-adu", "Governor", "governor", "org/bank-of-ghana", True)}),
+    # "Ministry of Foreign Affairs spokesman": the title follows an organisation name with "of"
+    ("Ministry of Foreign Affairs spokesman Lin Wei said the visit would go ahead.",
+     {"Ministry of Foreign Affairs": "org/mfa", "Lin Wei": "person/lin-wei"},
+     {("person/lin-wei", "spokesman", "spokesperson", "org/mfa", True)}),
+    # a lower-case title after the name is still a post; a lower-case "speaker" at an event is not
+    ("Karl Huber, Austria's chancellor, said the plan was dead.",
+     {"Karl Huber": "person/karl-huber", "Austria": "country/AT"},
+     {("person/karl-huber", "chancellor", "chancellor", "country/AT", True)}),
+    ("Ana Ruiz, a speaker at the Oslo Forum, said the talks had stalled.",
+     {"Ana Ruiz": RUIZ, "Oslo Forum": "org/oslo-forum"},
+     set()),
+    ("Ana Ruiz, Speaker of the Cortes, said the vote would go ahead.",
+     {"Ana Ruiz": RUIZ, "Cortes": "org/cortes"},
+     {(RUIZ, "Speaker", "speaker", "org/cortes", True)}),
+    # chained appositives: each title goes to its own person, "former" only to the second
+    ("Karl Berg, the head of the Bundesbank, and Ana Ruiz, the former head of the Bank of Spain, met in Basel.",
+     {"Karl Berg": "person/karl-berg", "Bundesbank": "org/bundesbank", "Ana Ruiz": RUIZ,
+      "Bank of Spain": "org/bank-of-spain", "Basel": "place/basel"},
+     {("person/karl-berg", "head", "head", "org/bundesbank", True),
+      (RUIZ, "head", "head", "org/bank-of-spain", False)}),
     # a deputy holds a post of their own
     ("Russian Deputy Foreign Minister Oleg Sokolov said the talks had failed.",
      {"Russian": "country/RU", "Oleg Sokolov": "person/oleg-sokolov"},
      {("person/oleg-sokolov", "Deputy Foreign Minister", "deputy", "country/RU", True)}),
     # "the group's" stands for the organisation named before
-    ("A Hamas team led by the group's exiled political chief, Yusuf Darwish, arrived in Doha.",
-     {"Hamas": "org/hamas", "Yusuf Darwish": "person/yusuf-darwish", "Doha": "place/doha"},
-     {("person/yusuf-darwish", "political chief", "head", "org/hamas", True)}),
+    ("The Sahel Front said the movement's veteran political chief, Amadou Sow, would attend the talks in Niamey.",
+     {"Sahel Front": "org/sahel-front", "Amadou Sow": "person/amadou-sow", "Niamey": "place/niamey"},
+     {("person/amadou-sow", "political chief", "head", "org/sahel-front", True)}),
 ]
 
 
@@ -265,11 +307,11 @@ def test_constructions(parser, matcher, text, mentions, expected):  # type: igno
 
 def test_two_words_for_one_post_give_one_role(parser, matcher):  # type: ignore[no-untyped-def]
     text = (
-        "NATO chief Mark Rutte visited Vilnius. "
-        "Rutte, the alliance's secretary general, said the eastern flank was secure."
+        "NATO chief Lena Holm visited Vilnius. "
+        "Holm, the alliance's secretary general, said the eastern flank was secure."
     )
-    mentions = {"Mark Rutte": "person/mark-rutte", "Rutte": "person/mark-rutte", "NATO": "org/nato", "Vilnius": "place/vilnius"}
-    assert roles(parser, matcher, text, mentions) == {("person/mark-rutte", "chief", "head", "org/nato", True)}
+    mentions = {"Lena Holm": "person/lena-holm", "Holm": "person/lena-holm", "NATO": "org/nato", "Vilnius": "place/vilnius"}
+    assert roles(parser, matcher, text, mentions) == {("person/lena-holm", "chief", "head", "org/nato", True)}
 
 
 def test_surname_mentions_attach_to_the_same_person(parser, matcher):  # type: ignore[no-untyped-def]
@@ -280,7 +322,7 @@ def test_surname_mentions_attach_to_the_same_person(parser, matcher):  # type: i
 
 
 def test_org_must_be_an_entity_of_the_article(parser, matcher):  # type: ignore[no-untyped-def]
-    doc = make_doc(parser, "NATO chief Mark Rutte spoke.", {"NATO": "org/nato", "Mark Rutte": "person/mark-rutte"})
+    doc = make_doc(parser, "NATO chief Lena Holm spoke.", {"NATO": "org/nato", "Lena Holm": "person/lena-holm"})
     doc._.entities = {k: v for k, v in doc._.entities.items() if k != "org/nato"}
     assert list(find_roles(doc)) == []
 
