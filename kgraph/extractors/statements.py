@@ -37,7 +37,7 @@ from .topics import classify, load_lexicon, score
 
 log = logging.getLogger(__name__)
 
-MIN_WORDS = 4  # shorter quotes are not statements (scare quotes, fragments)
+MIN_WORDS = 6  # shorter quotes are not statements (scare quotes, fragments; GOLD_FORMAT: at least 6 words)
 MAX_TOPICS = 2
 PRIOR_WEIGHT = 0.6  # weight of the article's own topics in each statement's topic score
 PRONOUN_WINDOW = 4  # sentences to look back for the referent of "he", "she", "it"

@@ -172,9 +172,9 @@ CASES = {
         [(MACRON, "They call it a \u2018special operation\u2019 but it is a war of conquest", True)],
     ),
     "said A, adding that B": (
-        "Macron said France was ready to help, adding that Europe had to do more for its own defence.",
+        "Macron said France was ready to help its partners, adding that Europe had to do more for its own defence.",
         [
-            (MACRON, "France was ready to help", False),
+            (MACRON, "France was ready to help its partners", False),
             (MACRON, "Europe had to do more for its own defence", False),
         ],
     ),
@@ -221,8 +221,8 @@ CASES = {
         [(MACRON, 'the plan was "dead on arrival" and would not be discussed', False)],
     ),
     "title, name, verb parsed as a modifier of the title": (
-        "The alliance's top commander, Karl Berg, called on Friday for more air defence systems.",
-        [(BERG, "more air defence systems", False)],
+        "The alliance's top commander, Karl Berg, called on Friday for more air defence systems along the border.",
+        [(BERG, "more air defence systems along the border", False)],
     ),
     "title subject with the name in apposition": (
         "The U.N. envoy for Yemen, Karl Berg, said the two sides had agreed to meet again next month.",
@@ -261,12 +261,12 @@ CASES = {
         [(MACRON, "he had called the two presidents and urged them to return to the talks at once", False)],
     ),
     "narrator's tail cut": (
-        "Lavrov said the talks had failed, pointing to the lack of progress on prisoners.",
-        [(LAVROV, "the talks had failed", False)],
+        "Lavrov said the talks in Geneva had failed again, pointing to the lack of progress on prisoners.",
+        [(LAVROV, "the talks in Geneva had failed again", False)],
     ),
     "according to after a speech verb": (
-        "Macron said the summit would be postponed, according to a statement released by his office.",
-        [(MACRON, "the summit would be postponed", False)],
+        "Macron said the summit would be postponed until May, according to a statement released by his office.",
+        [(MACRON, "the summit would be postponed until May", False)],
     ),
     # negative cases
     "which he said: no reported clause of its own": (
@@ -279,6 +279,7 @@ CASES = {
         [],
     ),
     "state media": ("State media said the army had repelled several attacks near the border overnight.", []),
+    "a quote under six words": ('"We will see," Macron said after the meeting.', []),
     "scare quotes": ('Macron called the plan "reckless" during a visit to the port on Monday.', []),
     "offered to lead": ("Macron offered to lead a European mission to secure the Black Sea ports.", []),
     "vowed to": ("Lavrov vowed to fight the new sanctions in every international forum.", []),
