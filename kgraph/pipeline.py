@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .errors import KgraphError
 from .identity import article_iri
 from .merging import merge
+from .vocabulary import add_vocabulary
 from .records import Article, Extraction, Skipped
 from .triples import to_triples
 
@@ -81,6 +82,7 @@ def build(
     from .articles import read_articles
 
     report = BuildReport()
+    add_vocabulary(dataset)
     items: Iterable[Article | Skipped] = list(read_articles(paths))
     if progress is not None:
         items = progress(items)

@@ -16,9 +16,12 @@ from typing import TYPE_CHECKING
 from .errors import KgraphError
 
 if TYPE_CHECKING:
-    from rdflib import Graph
+    from rdflib import Dataset, Graph
 
 ONTOLOGY_FILES = ("kgraph.ttl", "topics.ttl", "roles.ttl")
+VOCABULARY_GRAPH = "https://w3id.org/kgraph/vocabulary"
+"""Named graph that a build fills with the role and topic schemes, so that queries can
+match a post or a topic by any of its labels without loading ontology/ separately."""
 
 
 def ontology_file(name: str) -> Traversable:
@@ -43,3 +46,12 @@ def load_ontology(name: str) -> "Graph":
     except Exception as exc:
         raise KgraphError(f"ontology/{name}: invalid Turtle: {exc}") from exc
     return graph
+
+
+def add_vocabulary(dataset: "Dataset") -> None:
+    """Copy the role and topic concept schemes into the dataset's vocabulary graph."""
+    from rdflib import URIRef
+
+    graph = dataset.graph(URIRef(VOCABULARY_GRAPH))
+    for name in ("roles.ttl", "topics.ttl"):
+        graph.addN((s, p, o, graph) for s, p, o in load_ontology(name))

@@ -150,3 +150,10 @@ def test_empty_story_is_reported_with_its_file(tmp_path: Path) -> None:
 def test_every_command_has_help(command: str) -> None:
     result = invoke(command, "--help")
     assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_built_graph_carries_the_role_vocabulary(built: Path) -> None:
+    """"top diplomat" is no word of the story: the role scheme copied into the graph knows it."""
+    result = invoke("query", str(built), "--named", "role_holders", "--param", "roleLabel=top diplomat", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "Hakan Fidan,Foreign Minister" in result.output
