@@ -404,7 +404,7 @@ def test_roles_query_returns_current_roles_per_article() -> None:
 @pytest.mark.parametrize(
     "bindings, expected",
     [
-        ({"roleConcept": ROLE["head"]}, {("Mark Rutte", "chief", "a1.txt")}),  # narrower posts need the ontology
+        ({"roleConcept": ROLE["head"]}, {("Mark Rutte", "chief", "a1.txt")}),  # narrower posts need the vocabulary graph
         ({"roleLabel": "chief"}, {("Mark Rutte", "chief", "a1.txt")}),
         ({"roleLabel": "secretary-general"}, {("Mark Rutte", "Secretary General", "a2.txt")}),
         ({"roleLabel": "president", "orgName": "brazil"}, {("Paulo Lima", "President", "a1.txt")}),
@@ -417,11 +417,11 @@ def test_role_holders_query(bindings, expected) -> None:  # type: ignore[no-unty
     assert {(r[0], r[1], r[6]) for r in rows} == expected
 
 
-def test_role_holders_query_uses_the_vocabulary_when_loaded() -> None:
-    from kgraph.vocabulary import load_ontology
+def test_role_holders_query_uses_the_vocabulary_graph() -> None:
+    from kgraph.vocabulary import add_vocabulary
 
     dataset = _dataset()
-    dataset.default_graph.addN((s, p, o, dataset.default_graph) for s, p, o in load_ontology("roles.ttl"))
+    add_vocabulary(dataset)  # what a build does
     both = {("Mark Rutte", "chief"), ("Mark Rutte", "Secretary General")}
     rows = _run(dataset, "role_holders", roleLabel="head")  # an altLabel of role:head, broader of the other
     assert {(r[0], r[1]) for r in rows} == both
