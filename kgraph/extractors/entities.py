@@ -37,6 +37,7 @@ AGENCY_NAMES = {
     "afp": ("afp", "agence france presse", "agence france-presse"),
 }
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$|^[A-Z][A-Za-z]?[A-Z]{1,6}$")
+CAPTION_LABELS = {"Image", "Photo", "Picture", "Photograph", "Video", "Credit", "Source", "File"}
 TRAILING_POS = {"SCONJ", "PRON", "DET", "ADP", "CCONJ", "VERB", "AUX", "PART", "ADV"}
 _NUMBERED = re.compile(r"^[A-Z]{1,4}\d{1,2}\+?$")  # "G7", "E3", "G20": groups with a number
 _TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Place": 3}
@@ -96,6 +97,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             if hit is not None:
                 start = k + len(hit)
                 break
+    while end - start > 1 and end < len(doc) and doc[end].text == ":" and doc[end - 1].text in CAPTION_LABELS:
+        end -= 1  # "... in Washington D.C. Image: NASA": a caption credit label
     while label == "ORG" and end - start > 1 and doc[end - 1].text in _trailing_titles():
         end -= 1  # "NASA Administrator"
     while end > start and (

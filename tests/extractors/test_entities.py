@@ -159,3 +159,9 @@ def test_capitalised_common_word_is_not_an_organisation(run_doc):  # type: ignor
     text = "Officials from Commerce met on Monday. Ministers said commerce between the two countries had doubled."
     assert [e.text for e in run_doc(text).ents if e.label_ == "ORG"] == ["Commerce"]  # the NER's guess
     assert ("Commerce", "Organization") not in names(run_doc(text))
+
+
+def test_caption_credit_label_is_not_part_of_a_name(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("The new terminal opened in Washington D.C. Image: Port Authority.")
+    assert [e.text for e in doc.ents][0] == "Washington D.C. Image"  # the NER's span
+    assert not any(n.endswith("Image") for n, _ in names(doc))
