@@ -455,6 +455,13 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             if doc[k].text in ("'s", "’s") and doc[c.start : k].text in person_forms:
                 c.start, c.text = k + 1, doc[k + 1 : c.end].text
                 break
+    # "the State of Queensland", "the City of Toronto": the place itself, whatever the NER said.
+    places = {c.text: c for c in cands if c.type in ("Place", "Country")}
+    for c in cands:
+        head, _, tail = c.text.partition(" of ")
+        if head in ("State", "City", "Province", "Commonwealth", "Republic") and tail in places:
+            c.aliases.add(c.text)
+            c.type, c.text, c.iso = places[tail].type, places[tail].text, places[tail].iso
     # 4. Acronyms and shorter forms of organisation and place names.
     names_by_type: dict[str, list[str]] = defaultdict(list)
     for c in cands:
@@ -471,6 +478,11 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
                     best = other
                 elif len(_tokens(name)) < len(_tokens(other)) and _suffix_or_prefix(_tokens(name), _tokens(other), type_):
                     best = other
+            if best == name and " of " in name:
+                # "State of Texas" is Texas; "Museum of Flight of Seattle" is "Museum of Flight"
+                head, _, tail = name.rpartition(" of ")
+                if head in names and head != name:
+                    best = head
             if best == name and type_ == "Organization" and len(_tokens(name)) == 1 and name[:1].isupper():
                 # "the Commission" after "the European Commission": the one longer name it ends
                 longer = [o for o in names if len(_tokens(o)) > 1 and _tokens(o)[-1] == _tokens(name)[0]]

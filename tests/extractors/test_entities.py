@@ -165,3 +165,9 @@ def test_caption_credit_label_is_not_part_of_a_name(run_doc):  # type: ignore[no
     doc = run_doc("The new terminal opened in Washington D.C. Image: Port Authority.")
     assert [e.text for e in doc.ents][0] == "Washington D.C. Image"  # the NER's span
     assert not any(n.endswith("Image") for n, _ in names(doc))
+
+
+def test_state_of_a_place_is_that_place(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Farmers in Queensland protested. The State of Queensland said it would pay compensation.")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["The State of Queensland"]  # the NER's guess
+    assert [(e.name, e.type) for e in doc._.entities.values()] == [("Queensland", "Place")]
