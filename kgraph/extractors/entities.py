@@ -264,6 +264,21 @@ def _mostly_not_entity(doc: Doc) -> set[str]:
     return {text for text, c in votes.items() if c[True] > c[False]}
 
 
+def _shared_head_countries(doc: Doc, start: int, end: int) -> list[Candidate]:
+    """"North and South Korea": two countries that share their last word."""
+    words = [t.text for t in doc[start:end]]
+    if len(words) < 4 or words[1] != "and":
+        return []
+    first = gazetteer.lookup_name(" ".join([words[0], *words[3:]]))
+    second = gazetteer.lookup_name(" ".join(words[2:]))
+    if first is None or second is None:
+        return []
+    return [
+        Candidate(start, start + 1, "Country", first.name, first.iso),
+        Candidate(start + 2, end, "Country", second.name, second.iso),
+    ]
+
+
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
     not_entities = _mostly_not_entity(doc)
     for ent_start, ent_end, label in _name_spans(doc):
@@ -279,6 +294,10 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             continue
         if end - start == 1 and end < len(doc) and doc[end].text in ROLE_HEADS and label != "NORP":
             continue  # "Finance" in "Finance Minister"
+        shared = _shared_head_countries(doc, start, end)
+        if shared:
+            yield from shared
+            continue
         if label == "NORP":
             country = gazetteer.lookup_demonym(text)
             if country is not None:

@@ -171,3 +171,8 @@ def test_state_of_a_place_is_that_place(run_doc):  # type: ignore[no-untyped-def
     doc = run_doc("Farmers in Queensland protested. The State of Queensland said it would pay compensation.")
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["The State of Queensland"]  # the NER's guess
     assert [(e.name, e.type) for e in doc._.entities.values()] == [("Queensland", "Place")]
+
+
+def test_two_countries_sharing_their_last_word(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Tensions between North and South Korea rose after the drills.")
+    assert {("North Korea", "Country"), ("South Korea", "Country")} <= names(doc)
