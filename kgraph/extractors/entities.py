@@ -409,7 +409,8 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             counts = votes[fold(c.text)]
             c.type = min(counts, key=lambda t: (-counts[t], _TYPE_RANK[t]))
     # An acronym takes the type of the name it abbreviates ("Kennedy Space Center (KSC)").
-    full_type = {c.text: c.type for c in cands if c.text in set(acronyms.values())}
+    expansions = set(acronyms.values())
+    full_type = {c.text: c.type for c in cands if c.text in expansions}
     for c in cands:
         if c.text in acronyms and acronyms[c.text] in full_type and c.type != "Country":
             c.type = full_type[acronyms[c.text]]
