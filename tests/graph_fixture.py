@@ -128,3 +128,15 @@ def build_dataset(store: str = "oxigraph") -> Dataset:
         for triple in to_triples(extraction):
             graph.add(triple)
     return dataset
+
+
+# What the entity-level graph of the fixture holds (shared by the export and visualise tests).
+ENTITIES = {MARIA, JON, WTC, FRANCE, GERMANY, PARIS}
+EDGES = {
+    (MARIA, WTC, "President"),
+    (MARIA, FRANCE, "statement about"),
+    (MARIA, GERMANY, "statement about"),
+    (JON, GERMANY, "Foreign Minister"),
+    (JON, GERMANY, "statement about"),
+    (JON, FRANCE, "statement about"),
+}

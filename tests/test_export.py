@@ -7,22 +7,13 @@ import io
 
 import networkx as nx
 import pytest
-from graph_fixture import FRANCE, GERMANY, JON, MARIA, PARIS, ROLE_EVIDENCE, WTC, build_dataset
+from graph_fixture import EDGES, ENTITIES, FRANCE, GERMANY, JON, MARIA, PARIS, ROLE_EVIDENCE, WTC, build_dataset
 from rdflib import Dataset, Graph, Literal
 from rdflib.namespace import XSD
 
 from kgraph.errors import GraphFormatError
 from kgraph.export import CSV_COLUMNS, EXPORTERS, export
 
-ENTITIES = {MARIA, JON, WTC, FRANCE, GERMANY, PARIS}
-EDGES = {
-    (MARIA, WTC, "President"),
-    (MARIA, FRANCE, "statement about"),
-    (MARIA, GERMANY, "statement about"),
-    (JON, GERMANY, "Foreign Minister"),
-    (JON, GERMANY, "statement about"),
-    (JON, FRANCE, "statement about"),
-}
 
 
 @pytest.fixture(scope="module")
