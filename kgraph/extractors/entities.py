@@ -106,7 +106,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
         or (doc[end - 1].is_lower and doc[end - 1].pos_ in TRAILING_POS)
-    ):
+        or (label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN" and doc[end - 1].text not in _word_set("place_suffixes.txt"))
+    ):  # "Yonhap news agency": a lower-case descriptor is not part of the name
         end -= 1
     return start, end
 
@@ -245,8 +246,23 @@ def _is_place_name(doc: Doc, start: int, end: int) -> bool:
     return any(doc[i].text in facilities and doc[i + 1].lower_ == "of" for i in range(start, end - 1))
 
 
+# Facility words that are also common surnames ("Park Chung-hee", "Stuart Hall"): after a
+# PERSON guess they do not make the name a place's.
+SURNAME_LIKE_FACILITIES = {"Hall", "Park", "Bridge", "Camp", "Port", "Tower", "Towers", "Square", "Base", "Plant", "Palace", "Dam"}
+
+
+@cache
+def _facility_not_surname() -> frozenset[str]:
+    """"Steven F. Udvar-Hazy Center", "Art Gallery": a PERSON guess ending so is a place."""
+    return _word_set("facility_words.txt") - SURNAME_LIKE_FACILITIES
+
+
 def _located_in(token: Token) -> bool:
-    """A one-word name governed by a locative preposition ("in Herat", "near Yeoncheon")."""
+    """A one-word name governed by a locative preposition ("in Herat", "near Yeoncheon")
+    or introduced by a place noun ("the town of Yeoncheon")."""
+    i = token.i
+    if i >= 2 and token.doc[i - 1].lower_ == "of" and token.doc[i - 2].lower_ in _word_set("place_nouns.txt"):
+        return True
     return token.dep_ == "pobj" and token.head.lower_ in {"in", "near", "at", "outside", "around"} and token.head.head.pos_ != "NOUN"
 
 
@@ -310,7 +326,7 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(start, end, "Country", country.name, country.iso)
         elif gazetteer.lookup_capital(text) is not None:
             yield Candidate(start, end, "Place", text)
-        elif end - start > 1 and label != "PERSON" and _is_place_name(doc, start, end):
+        elif end - start > 1 and (label != "PERSON" or doc[end - 1].text in _facility_not_surname()) and _is_place_name(doc, start, end):
             yield Candidate(start, end, "Place", text)
         elif text in _word_set("platforms.txt"):
             yield Candidate(start, end, "Organization", text)
@@ -384,6 +400,27 @@ def _context_is_org(doc: Doc, cand: Candidate) -> bool:
     return any(child.dep_ == "appos" and child.lower_ in nouns for child in root.children)
 
 
+@cache
+def _name_ending_words() -> frozenset[str]:
+    return frozenset(
+        w.casefold()
+        for file in ("org_suffixes.txt", "place_suffixes.txt", "facility_words.txt", "org_nouns.txt")
+        for w in read_lines(file)
+    )
+
+
+def _personal_name(doc: Doc, cand: Candidate) -> bool:
+    """Given name + one or two capitalised words, none of them an organisation, place or
+    country word: "Dean Kamen", "Walker Evans" (not "Grace Foundation", "Victoria Harbour")."""
+    words = cand.text.split()
+    if not 2 <= len(words) <= 3 or words[0] not in _word_set("given_names.txt"):
+        return False
+    tokens = doc[cand.start : cand.end]
+    if len(tokens) != len(words) or any(not t.text[:1].isupper() or t.is_upper or t.pos_ != "PROPN" for t in tokens):
+        return False
+    return not any(w.casefold() in _name_ending_words() or gazetteer.lookup(w) is not None for w in words[1:])
+
+
 def _tokens(text: str) -> list[str]:
     return [t for t in re.split(r"[\s]+", fold(text)) if t]
 
@@ -438,6 +475,11 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             and words[-1] not in _word_set("org_suffixes.txt")
         ):
             c.type = "Person"
+    # "founded by Dean Kamen", "saved by Thibaut Courtois": a two- or three-word name that
+    # starts with a given name and ends with no organisation or place word is a person's.
+    for c in cands:
+        if c.type in ("Organization", "Place") and c.source == "ner" and _personal_name(doc, c):
+            c.type = "Person"
     # Two spellings of one full name ("Kristen Wilkins", "Kristin Wilkins").
     fulls = sorted({c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1})
     respell: dict[str, str] = {}
@@ -445,10 +487,19 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
         for b in fulls[i + 1 :]:
             if a.split()[-1] == b.split()[-1] and fuzz.ratio(a, b) >= 85 and a not in respell:
                 respell[b] = a
+    # A misspelt organisation name ("Untied Nations") joins the spelling used more often.
+    org_counts = Counter(c.text for c in cands if c.type == "Organization" and " " in c.text)
+    ranked = sorted(org_counts, key=lambda t: (-org_counts[t], t))
+    respelt_orgs: dict[str, str] = {}
+    for i, a in enumerate(ranked):
+        for b in ranked[i + 1 :]:
+            if len(a.split()) == len(b.split()) and a not in respelt_orgs and b not in respelt_orgs and fuzz.ratio(a, b) >= 90:
+                respelt_orgs[b] = a
     for c in cands:
-        if c.type == "Person" and c.text in respell:
+        spelling = {"Person": respell, "Organization": respelt_orgs}.get(c.type, {}).get(c.text)
+        if spelling is not None:
             c.aliases.add(c.text)
-            c.text = respell[c.text]
+            c.text = spelling
     # 3. Short forms: a surname (or any token subset) of a full person name is that person.
     full_names = sorted(
         {c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1},
@@ -475,6 +526,14 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             if doc[k].text in ("'s", "’s") and doc[c.start : k].text in person_forms:
                 c.start, c.text = k + 1, doc[k + 1 : c.end].text
                 break
+    # "the North" in a story about North Korea: the one country named "North ...".
+    countries = {c.text: c for c in cands if c.type == "Country"}
+    for c in cands:
+        if c.type != "Country" and c.text in ("North", "South", "East", "West") and c.start > 0 and doc[c.start - 1].lower_ == "the":
+            named = [k for k in countries.values() if k.text.split()[0] == c.text and " " in k.text]
+            if len({k.iso for k in named}) == 1:
+                c.aliases.add(c.text)
+                c.type, c.text, c.iso = "Country", named[0].text, named[0].iso
     # "the State of Queensland", "the City of Toronto": the place itself, whatever the NER said.
     places = {c.text: c for c in cands if c.type in ("Place", "Country")}
     for c in cands:
@@ -528,6 +587,11 @@ def _suffix_or_prefix(short: list[str], long: list[str], type_: str) -> bool:
     is not "East Los Angeles")."""
     n = len(short)
     if long[-n:] == short and n > 1 and type_ == "Organization":
+        return True
+    if (  # "Andy Warhol Foundation" of "Andy Warhol Foundation for the Visual Arts"
+        type_ == "Organization" and n > 1 and long[:n] == short and long[n] in ("of", "for")
+        and short[-1] in {w.casefold() for w in _word_set("org_suffixes.txt")}
+    ):
         return True
     place_words = {w.casefold() for w in _word_set("place_suffixes.txt")}
     return long[:n] == short and all(w in place_words for w in long[n:])
@@ -644,6 +708,8 @@ def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """A one-word "person" named once, with no title and no full name anywhere in the
     story, is more often a product, a word at a sentence start or a misread than a person;
+    so is a longer "person" whose first word is no given name but a word the story also
+    writes in lower case ("Space Shuttle Atlantis");
     a one-word "organisation" that the story also writes in lower case is a common word."""
     counts = Counter(c.key for c in cands)
     titles = _titles()
@@ -654,9 +720,17 @@ def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         )
 
     lowercase = {t.text for t in doc if t.is_lower}
+    given = _word_set("given_names.txt")
+
+    def common_words(c: Candidate) -> bool:  # "Space Shuttle Atlantis" beside "the space shuttle"
+        first = c.text.split()[0]
+        return " " in c.text and first not in given and first.lower() in lowercase
+
+    not_people = {c.key for c in cands if c.type == "Person" and c.source == "ner" and common_words(c)}
     return [
         c for c in cands
         if not (c.type == "Person" and " " not in c.text and counts[c.key] == 1 and not c.aliases and not titled(c))
+        and c.key not in not_people
         and not (  # "Trade", "State": a common word with a capital, used lower-case elsewhere
             c.type == "Organization" and " " not in c.text and not c.aliases
             and not _ACRONYM.match(c.text) and c.text.lower() in lowercase

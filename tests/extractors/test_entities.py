@@ -176,3 +176,76 @@ def test_state_of_a_place_is_that_place(run_doc):  # type: ignore[no-untyped-def
 def test_two_countries_sharing_their_last_word(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc("Tensions between North and South Korea rose after the drills.")
     assert {("North Korea", "Country"), ("South Korea", "Country")} <= names(doc)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("The robotics league was founded by Dean Kamen in 1989 to encourage young engineers.", "Dean Kamen"),
+        ("The prize went to a design studio run by Walker Evans and his partner.", "Walker Evans"),
+    ],
+)
+def test_full_name_starting_with_a_given_name_is_a_person(run_doc, text, person):  # type: ignore[no-untyped-def]
+    assert (person, "Person") in names(run_doc(text))
+
+
+def test_given_name_does_not_make_an_organisation_a_person(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("A spokesman for the Grace Harbour Foundation said the grants would continue."))
+    assert ("Grace Harbour Foundation", "Organization") in found
+    assert not any(t == "Person" for _, t in found)
+
+
+def test_lower_case_descriptor_is_cut_from_an_organisation_name(run_doc):  # type: ignore[no-untyped-def]
+    assert names(run_doc("According to Yonhap news agency, the talks will resume on Monday.")) == {("Yonhap", "Organization")}
+
+
+def test_name_after_town_of_is_a_place(run_doc):  # type: ignore[no-untyped-def]
+    assert ("Yeoncheon", "Place") in names(run_doc("Shelling hit the town of Yeoncheon on Thursday, the army said."))
+
+
+def test_the_north_and_the_south_are_the_countries_named_so(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "North Korea fired two missiles on Sunday. South Korea said its troops were on alert. "
+        "The North called the launches routine, and the South condemned them."
+    )
+    found = {e.name: e for e in doc._.entities.values()}
+    assert set(found) == {"North Korea", "South Korea"}
+    assert "North" in found["North Korea"].aliases and "South" in found["South Korea"].aliases
+
+
+def test_the_south_alone_is_no_country(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("North Korea fired two missiles on Sunday. The South condemned the launches."))
+    assert ("North Korea", "Country") in found
+    assert not any(t == "Country" and n != "North Korea" for n, t in found)
+
+
+def test_misspelt_organisation_joins_the_usual_spelling(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "The Untied Nations refugee agency said the United Nations would send aid. "
+        "A United Nations team arrived on Friday."
+    )
+    orgs = [e for e in doc._.entities.values() if e.type == "Organization"]
+    assert [(o.name, o.aliases) for o in orgs] == [("United Nations", ("Untied Nations",))]
+
+
+def test_religions_and_pilgrimages_are_not_entities(run_doc):  # type: ignore[no-untyped-def]
+    assert names(run_doc("The crowd of pilgrims performed the Hajj rites and prayers of Islam near Mecca.")) == {("Mecca", "Place")}
+
+
+def test_craft_named_with_common_words_is_not_a_person(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("The orbiter Space Shuttle Discovery will go on display next year. The space shuttle fleet flew 135 missions.")
+    assert not any(e.type == "Person" for e in doc._.entities.values())
+
+
+def test_person_guess_ending_in_a_facility_word_is_a_place(run_doc):  # type: ignore[no-untyped-def]
+    assert ("Nora Halvorsen Museum", "Place") in names(run_doc("Children met Nora Halvorsen Museum staff on Friday."))
+
+
+def test_organisation_short_form_before_its_of_phrase_is_an_alias(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "A spokesman for the Andy Warhol Foundation for the Visual Arts said the grants would continue. "
+        "The Andy Warhol Foundation gave 200 prints."
+    )
+    orgs = {e.name: e for e in doc._.entities.values() if e.type == "Organization"}
+    assert "Andy Warhol Foundation" in orgs["Andy Warhol Foundation for the Visual Arts"].aliases
+    assert "Andy Warhol Foundation" not in orgs

@@ -1,0 +1,79 @@
+"""Build kgraph/patterns/given_names.txt: first names people are given, in Latin script.
+
+    pip install "faker==40.63.0"
+    python scripts/build_given_names.py
+
+The names come from the first-name lists of Faker's person providers (MIT licence;
+public name registers of some 50 locales: the US Social Security lists, European
+civil registers, ...).  Only Latin-script names are kept.  A name that is also a
+country, a nationality, a capital, a title, a compass point or a word that ends
+organisation and place names is dropped, so that the list never decides that
+"Jordan", "Doctor", "North" or "Union" starts a person's name.
+
+The entity extractor uses the list in one direction only: a two- or three-word
+name that starts with a given name is a person's, where the NER called it an
+organisation ("founded by Dean Kamen").
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kgraph import gazetteer  # noqa: E402
+from kgraph.patterns import read_lines  # noqa: E402
+
+OUT = ROOT / "kgraph" / "patterns" / "given_names.txt"
+ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+NOT_NAMES = {"Doctor", "Captain", "Major", "Colonel", "Judge", "Bishop", "Pastor", "Father", "Mother", "Sister", "Brother", "Chief", "Justice", "Officer", "North", "South", "East", "West", "Central", "New", "Saint", "San", "Santa", "Royal", "General", "King", "Queen", "Prince", "Princess", "Lord", "Sir", "Dame"}
+
+
+def latin(name: str) -> bool:
+    return all("LATIN" in unicodedata.name(ch, "") or ch in "-'’" for ch in name)
+
+
+def collect() -> tuple[set[str], str]:
+    import faker
+    import faker.providers.person as person
+
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
+        if provider is None:
+            continue
+        for attribute in ATTRIBUTES:
+            value = provider.__dict__.get(attribute)
+            if isinstance(value, dict):
+                value = list(value)
+            if isinstance(value, (list, tuple, set)):
+                names.update(str(v).strip() for v in value)
+    return names, faker.VERSION
+
+
+def main() -> None:
+    names, version = collect()
+    excluded = set(NOT_NAMES)
+    for file in ("person_titles.txt", "org_suffixes.txt", "place_suffixes.txt", "facility_words.txt"):
+        excluded.update(w for line in read_lines(file) for w in line.split())
+    kept = sorted(
+        n for n in names
+        if len(n) >= 2 and n[0].isupper() and n[1:].islower() is not False and latin(n)
+        and " " not in n and n not in excluded and gazetteer.lookup(n) is None
+    )
+    header = [
+        "# Given names in Latin script, one per line: the first-name lists of Faker",
+        f"# {version} (MIT licence), built by scripts/build_given_names.py, which also drops",
+        "# names that are countries, nationalities, capitals, titles or name-ending words.",
+    ]
+    OUT.write_text("\n".join(header + kept) + "\n", encoding="utf-8")
+    print(f"{len(kept)} given names -> {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
