@@ -90,6 +90,9 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             if end - start > n and tuple(t.lower_ for t in doc[start : start + n]) == title:
                 start, changed = start + n, True
                 break
+        else:
+            if titles and end - start > 2 and first.is_sent_start and first.lower_ in _person_nouns():
+                start, changed = start + 1, True  # "Newcomer Lau Siu-lai": a describing noun
     if titles:  # "Ontario Premier Doug Ford": a title inside the span ends what is not the name
         for k in range(start + 1, end - 1):
             words = tuple(t.lower_ for t in doc[k:end])
@@ -101,7 +104,11 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         end -= 1  # "... in Washington D.C. Image: NASA": a caption credit label
     while label == "ORG" and end - start > 1 and doc[end - 1].text in _trailing_titles():
         end -= 1  # "NASA Administrator"
-    while end > start and (
+    if end - start >= 3 and doc[end - 2].text == "-" and _modifier_suffix(doc[end - 1].text):
+        end -= 2  # "Vladimir Putin-backed": the name, not the compound adjective
+    while label == "PERSON" and end - start >= 2 and end < len(doc) and _hyphen_joined(doc, end):
+        end += 2  # "Moon Jae" + "-in": the NER stopped inside a hyphenated name
+    while end > start and not (end - start > 2 and _hyphen_joined(doc, end - 2)) and (
         doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
@@ -110,6 +117,19 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     ):  # "Yonhap news agency": a lower-case descriptor is not part of the name
         end -= 1
     return start, end
+
+
+def _modifier_suffix(word: str) -> bool:
+    """"-backed", "-led", "-leaning", "-style": the end of a compound adjective, not of a name."""
+    return word.islower() and (word.endswith("ed") or (word.endswith("ing") and len(word) > 5) or word in ("run", "style", "era", "born", "made"))
+
+
+def _hyphen_joined(doc: Doc, i: int) -> bool:
+    """Tokens i ("-") and i + 1 continue the word before them with no space ("Jae-in")."""
+    return (
+        i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+        and doc[i + 1].is_alpha and doc[i - 1].text[:1].isupper() and not _modifier_suffix(doc[i + 1].text)
+    )
 
 
 def _surface(doc: Doc, start: int, end: int) -> str:

@@ -249,3 +249,18 @@ def test_organisation_short_form_before_its_of_phrase_is_an_alias(run_doc):  # t
     orgs = {e.name: e for e in doc._.entities.values() if e.type == "Organization"}
     assert "Andy Warhol Foundation" in orgs["Andy Warhol Foundation for the Visual Arts"].aliases
     assert "Andy Warhol Foundation" not in orgs
+
+
+def test_hyphenated_given_name_stays_whole(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("President Moon Jae-in met Kim Jong-un at Panmunjom."))
+    assert {("Moon Jae-in", "Person"), ("Kim Jong-un", "Person")} <= found
+
+
+def test_compound_adjective_is_cut_from_a_name(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Vladimir Putin-backed candidates won. Putin-backed candidates lost.")
+    assert [(e.name, e.type) for e in doc._.entities.values()] == [("Vladimir Putin", "Person")]
+
+
+def test_describing_noun_at_sentence_start_is_not_part_of_a_name(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("Newcomer Lau Siu-lai, a lecturer, took the second seat in Kowloon West."))
+    assert ("Lau Siu-lai", "Person") in found
