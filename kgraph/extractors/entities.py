@@ -215,11 +215,11 @@ def _title_word(token: Token) -> bool:
 def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """NER spans, with split personal names joined ("Abdulaziz" "bin" "Salman")."""
     particles = _word_set("name_particles.txt")
-    ents = [e for e in doc.ents if e.label_ in NER_LABELS]
+    ents = [e for e in doc.ents if _label(e) in NER_LABELS]
     i = 0
     while i < len(ents):
         ent = ents[i]
-        start, end, label = ent.start, ent.end, ent.label_
+        start, end, label = ent.start, ent.end, _label(ent)
         if label == "PERSON":
             while True:
                 j = end
@@ -289,14 +289,23 @@ def _located_in(token: Token) -> bool:
 NON_ENTITY_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 
 
+def _label(ent: Span) -> str:
+    """The NER label, except that an "event", "law", "work" or "facility" whose last word
+    ends organisation names is an organisation ("according to the Sydney Morning Herald")."""
+    if ent.label_ in ("EVENT", "LAW", "WORK_OF_ART", "FAC") and ent[-1].text in _word_set("org_suffixes.txt"):
+        return "ORG"
+    return ent.label_
+
+
 def _mostly_not_entity(doc: Doc) -> set[str]:
     """Names the NER labels as products, works, events or laws more often than as
     people, organisations or places ("Firefox", "Space Shuttle Columbia")."""
     votes: dict[str, Counter[bool]] = defaultdict(Counter)
     for ent in doc.ents:
-        if ent.label_ in NER_LABELS or ent.label_ in NON_ENTITY_LABELS:
-            start, end = _strip(doc, ent.start, ent.end, ent.label_)
-            votes[doc[start:end].text][ent.label_ in NON_ENTITY_LABELS] += 1
+        label = _label(ent)
+        if label in NER_LABELS or label in NON_ENTITY_LABELS:
+            start, end = _strip(doc, ent.start, ent.end, label)
+            votes[doc[start:end].text][label in NON_ENTITY_LABELS] += 1
     return {text for text, c in votes.items() if c[True] > c[False]}
 
 
@@ -498,7 +507,7 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
     # "founded by Dean Kamen", "saved by Thibaut Courtois": a two- or three-word name that
     # starts with a given name and ends with no organisation or place word is a person's.
     for c in cands:
-        if c.type in ("Organization", "Place") and c.source == "ner" and _personal_name(doc, c):
+        if c.type in ("Organization", "Place") and c.source == "ner" and doc[c.start].ent_type_ in ("ORG", "GPE") and _personal_name(doc, c):
             c.type = "Person"
     # Two spellings of one full name ("Kristen Wilkins", "Kristin Wilkins").
     fulls = sorted({c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1})
@@ -696,6 +705,33 @@ def _appositive_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return found
 
 
+def _given_name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Enver Solomon told Sky News": a given name and one or two more capitalised names
+    that the NER missed (or cut: "Enver" + PERSON "Solomon") name a person."""
+    given = _word_set("given_names.txt")
+    particles = _word_set("name_particles.txt")
+    by_start = {c.start: c for c in cands}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for token in doc:
+        i = token.i
+        if i in taken or token.text not in given or not _name_word(token) or (i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken):
+            continue
+        if token.text in _word_set("given_names_words.txt"):  # "Star Wars", "Booker Prize"
+            continue
+        nxt = by_start.get(i + 1)
+        if nxt is not None and nxt.type == "Person" and nxt.source == "ner" and " " not in nxt.text:
+            nxt.start, nxt.text = i, _surface(doc, i, nxt.end)  # "Enver" + "Solomon"
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and end not in taken and (_name_word(doc[end]) or (doc[end].text in particles and end + 1 < len(doc) and _name_word(doc[end + 1]))):
+            end += 1
+        cand = Candidate(i, end, "Person", _surface(doc, i, end), source="given")
+        if end - i >= 2 and "\n" not in cand.text and _personal_name(doc, cand):
+            found.append(cand)
+    return found
+
+
 def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """Untagged repeats of a known short form: a surname, an acronym ("Merz", "WHO")."""
     forms: dict[str, Candidate] = {}
@@ -747,10 +783,22 @@ def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         return " " in c.text and first not in given and first.lower() in lowercase
 
     not_people = {c.key for c in cands if c.type == "Person" and c.source == "ner" and common_words(c)}
+    person_ends = {c.end for c in cands if c.type == "Person"}
+    surnames = {c.text.split()[-1] for c in cands if c.type == "Person" and " " in c.text}
+
+    def post_nominal(c: Candidate) -> bool:  # "Tom Molomby, SC, said": letters after a name
+        return (
+            c.end - c.start == 1 and _ACRONYM.match(c.text) is not None and c.start >= 2
+            and doc[c.start - 1].text == "," and c.start - 1 in person_ends
+            and (c.end == len(doc) or doc[c.end].text in (",", ".", ";"))
+        )
+
+    def family(c: Candidate) -> bool:  # "the Sams" beside "Thomas Sam": a family, not a body
+        return c.type != "Person" and " " not in c.text and c.text.endswith("s") and c.text[:-1] in surnames
     return [
         c for c in cands
         if not (c.type == "Person" and " " not in c.text and counts[c.key] == 1 and not c.aliases and not titled(c))
-        and c.key not in not_people
+        and c.key not in not_people and not post_nominal(c) and not family(c)
         and not (  # "Trade", "State": a common word with a capital, used lower-case elsewhere
             c.type == "Organization" and " " not in c.text and not c.aliases
             and not _ACRONYM.match(c.text) and c.text.lower() in lowercase
@@ -778,6 +826,7 @@ def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str
         ] + bodies
     acronyms = _parenthesised_acronyms(doc, cands)
     cands.extend(_appositive_persons(doc, cands))
+    cands.extend(_given_name_persons(doc, cands))
     cands.extend(_later_mentions(doc, cands))
     cands.sort(key=lambda c: c.start)
     _resolve(cands, doc, acronyms)

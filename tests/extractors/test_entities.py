@@ -264,3 +264,27 @@ def test_compound_adjective_is_cut_from_a_name(run_doc):  # type: ignore[no-unty
 def test_describing_noun_at_sentence_start_is_not_part_of_a_name(run_doc):  # type: ignore[no-untyped-def]
     found = names(run_doc("Newcomer Lau Siu-lai, a lecturer, took the second seat in Kowloon West."))
     assert ("Lau Siu-lai", "Person") in found
+
+
+def test_newspaper_the_ner_calls_a_law_is_an_organisation(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("According to the Sydney Morning Herald, the ruling was delayed.")
+    assert [e.label_ for e in doc.ents] == ["LAW"]  # the NER's guess
+    assert names(doc) == {("Sydney Morning Herald", "Organization")}
+
+
+def test_untagged_given_name_and_surname_are_a_person(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("The chief executive of the Refugee Council Enver Solomon told reporters the plan was unfair.")
+    assert names(doc) == {("Refugee Council", "Organization"), ("Enver Solomon", "Person")}
+
+
+def test_given_name_that_is_also_a_word_does_not_make_a_person(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("Visitors crowded the Rose Garden before the Mark Taper Forum show."))
+    assert not any(t == "Person" for _, t in found)
+
+
+def test_post_nominal_letters_and_family_plurals_are_not_organisations(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "Speaking for the defence, Tom Molomby, SC, said the parents had acted in good faith. "
+        "The Sams declined to comment. Thomas Sam and Manju Sam were jailed."
+    )
+    assert names(doc) == {("Tom Molomby", "Person"), ("Thomas Sam", "Person"), ("Manju Sam", "Person")}
