@@ -188,7 +188,37 @@ def _repeats_not_entity(doc: Doc, text: str) -> bool:
     return False
 
 
-ROLE_HEADS = {"Minister", "Secretary", "Minister's", "Secretary-General", "Spokesman", "Spokeswoman"}
+@cache
+def _role_titles() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Role titles of two or more words ("home secretary", "finance minister") from
+    ontology/roles.ttl, by first word, longest first."""
+    from .roles import role_concepts
+
+    forms = {tuple(f.casefold().split()) for c in role_concepts().values() for f in c.forms}
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for form in sorted((f for f in forms if len(f) > 1), key=len, reverse=True):
+        by_first[form[0]].append(form)
+    return {first: tuple(titles) for first, titles in by_first.items()}
+
+
+@cache
+def _title_modifiers() -> frozenset[str]:
+    """Words that qualify a title rather than name anything ("Shadow", "Acting", "Former")."""
+    from .roles import _rules
+
+    rules = _rules()
+    return frozenset(w for key in ("title_modifiers", "current", "not_current", "drop_from_label") for w in rules[key])
+
+
+def _role_title_start(doc: Doc, start: int, end: int) -> int | None:
+    """Where a role title that runs past the end of a name begins inside it: the NER
+    took "Shadow Home" of "Shadow Home Secretary Yvette Cooper" for a name."""
+    for k in range(start, end):
+        for title in _role_titles().get(doc[k].lower_, ()):
+            stop = k + len(title)
+            if stop > end and stop <= len(doc) and tuple(t.lower_ for t in doc[k:stop]) == title:
+                return k
+    return None
 
 
 def _name_tail(doc: Doc, end: int) -> int:
@@ -337,8 +367,12 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             continue
         if _ACRONYM.match(text) and _repeats_not_entity(doc, text):
             continue
-        if end - start == 1 and end < len(doc) and doc[end].text in ROLE_HEADS and label != "NORP":
-            continue  # "Finance" in "Finance Minister"
+        if label != "NORP" and not _ACRONYM.match(text):
+            k = _role_title_start(doc, start, end)
+            if k is not None:  # "Finance" in "Finance Minister", "Shadow Home" in "Shadow Home Secretary"
+                if k == start or (k - start == 1 and doc[start].lower_ in _title_modifiers()):
+                    continue
+                end, text = k, _surface(doc, start, k)
         shared = _shared_head_countries(doc, start, end)
         if shared:
             yield from shared

@@ -288,3 +288,14 @@ def test_post_nominal_letters_and_family_plurals_are_not_organisations(run_doc):
         "The Sams declined to comment. Thomas Sam and Manju Sam were jailed."
     )
     assert names(doc) == {("Tom Molomby", "Person"), ("Thomas Sam", "Person"), ("Manju Sam", "Person")}
+
+
+def test_words_of_a_role_title_are_not_an_organisation(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Labour's Shadow Home Secretary Yvette Cooper said the plan would fail.")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["Labour", "Shadow Home"]  # the NER's guess
+    assert names(doc) == {("Labour", "Organization"), ("Yvette Cooper", "Person")}
+
+
+def test_organisation_before_a_role_title_is_kept(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("NATO Secretary General Mark Rutte met reporters. The Pentagon Press Secretary said nothing.")
+    assert {("NATO", "Organization"), ("Pentagon", "Organization"), ("Mark Rutte", "Person")} <= names(doc)
