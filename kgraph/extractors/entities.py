@@ -339,6 +339,14 @@ def _mostly_not_entity(doc: Doc) -> set[str]:
     return {text for text, c in votes.items() if c[True] > c[False]}
 
 
+def _country(start: int, end: int, country: gazetteer.Country, source: str = "ner") -> Candidate:
+    """A country's mention; a territory that is no sovereign state ("Hong Kong",
+    "Puerto Rican") is a Place under the country file's standard name."""
+    if country.iso in _word_set("territories.txt"):
+        return Candidate(start, end, "Place", country.name, source=source)
+    return Candidate(start, end, "Country", country.name, country.iso, source=source)
+
+
 def _shared_head_countries(doc: Doc, start: int, end: int) -> list[Candidate]:
     """"North and South Korea": two countries that share their last word."""
     words = [t.text for t in doc[start:end]]
@@ -349,8 +357,8 @@ def _shared_head_countries(doc: Doc, start: int, end: int) -> list[Candidate]:
     if first is None or second is None:
         return []
     return [
-        Candidate(start, start + 1, "Country", first.name, first.iso),
-        Candidate(start + 2, end, "Country", second.name, second.iso),
+        _country(start, start + 1, first),
+        _country(start + 2, end, second),
     ]
 
 
@@ -380,13 +388,13 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         if label == "NORP":
             country = gazetteer.lookup_demonym(text)
             if country is not None:
-                yield Candidate(start, end, "Country", country.name, country.iso)
+                yield _country(start, end, country)
             continue
         country = gazetteer.lookup_name(text)
         if country is None and label != "PERSON":
             country = gazetteer.lookup_demonym(text)
         if country is not None:
-            yield Candidate(start, end, "Country", country.name, country.iso)
+            yield _country(start, end, country)
         elif gazetteer.lookup_capital(text) is not None:
             yield Candidate(start, end, "Place", text)
         elif end - start > 1 and (label != "PERSON" or doc[end - 1].text in _facility_not_surname()) and _is_place_name(doc, start, end):
@@ -445,7 +453,7 @@ def _gazetteer_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
             continue
         if kind == "name" and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and not doc[token.i + 1].is_sent_start:
             continue  # part of a longer name ("Ukraine Defence Contact Group")
-        yield Candidate(token.i, token.i + 1, "Country", country.name, country.iso, source="gazetteer")
+        yield _country(token.i, token.i + 1, country, source="gazetteer")
 
 
 def _context_is_org(doc: Doc, cand: Candidate) -> bool:

@@ -299,3 +299,8 @@ def test_words_of_a_role_title_are_not_an_organisation(run_doc):  # type: ignore
 def test_organisation_before_a_role_title_is_kept(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc("NATO Secretary General Mark Rutte met reporters. The Pentagon Press Secretary said nothing.")
     assert {("NATO", "Organization"), ("Pentagon", "Organization"), ("Mark Rutte", "Person")} <= names(doc)
+
+
+def test_territory_that_is_no_sovereign_state_is_a_place(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Voters in Hong Kong elected a new council. Puerto Rican officials met envoys from Taiwan.")
+    assert {("Hong Kong", "Place"), ("Puerto Rico", "Place"), ("Taiwan", "Country")} <= names(doc)
