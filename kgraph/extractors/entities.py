@@ -85,6 +85,9 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         if first.lower_ in DETERMINERS or first.is_punct or first.is_space:
             start, changed = start + 1, True
             continue
+        if end - start > 3 and first.is_lower and doc[start + 1].text == "-" and not first.whitespace_:
+            start, changed = start + 3, True  # "pro-Beijing Democratic Alliance": a modifier
+            continue
         for title in titles:
             n = len(title)
             if end - start > n and tuple(t.lower_ for t in doc[start : start + n]) == title:
@@ -191,10 +194,11 @@ def _repeats_not_entity(doc: Doc, text: str) -> bool:
 @cache
 def _role_titles() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Role titles of two or more words ("home secretary", "finance minister") from
-    ontology/roles.ttl, by first word, longest first."""
+    ontology/roles.ttl and person_titles.txt, by first word, longest first."""
     from .roles import role_concepts
 
     forms = {tuple(f.casefold().split()) for c in role_concepts().values() for f in c.forms}
+    forms.update(_titles())  # "Emeritus Professor"
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for form in sorted((f for f in forms if len(f) > 1), key=len, reverse=True):
         by_first[form[0]].append(form)
@@ -522,6 +526,28 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
     for c in cands:
         if c.text in acronyms and acronyms[c.text] in full_type and c.type != "Country":
             c.type = full_type[acronyms[c.text]]
+    # "Cheng Chung-tai of Civic Passion": what a person is "of" is no person (their party, employer).
+    person_ends = {c.end: c for c in cands if c.type == "Person"}
+    for c in cands:
+        before = person_ends.get(c.start - 1)
+        if c.type == "Person" and before is not None and doc[c.start - 1].lower_ == "of" and c.text != before.text:
+            c.type = "Organization"
+    # "in Irving, Texas": a one-word name followed by ", <country or region>" is a place
+    # wherever it recurs.
+    after_comma = {c.start: c for c in cands if c.type in ("Country", "Place")}
+    located = set()
+    for c in cands:
+        region = after_comma.get(c.end + 1)
+        if (
+            c.type in ("Organization", "Place") and c.end - c.start == 1 and c.source == "ner" and not _ACRONYM.match(c.text)
+            and doc[c.start].text not in _word_set("org_suffixes.txt")
+            and region is not None and doc[c.end].text == ","
+            and (region.end == len(doc) or doc[region.end].text not in POSSESSIVE)
+        ):
+            located.add(fold(c.text))
+    for c in cands:
+        if fold(c.text) in located and c.type == "Organization":
+            c.type = "Place"
     # 2. Organisation shape and context beats a PERSON guess for names that are not full names.
     persons_full = {fold(c.text) for c in cands if c.type == "Person" and len(c.text.split()) > 1}
     for c in cands:
@@ -856,6 +882,12 @@ def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str
         c
         for c in _ner_candidates(doc)
         if fold(c.text) not in own and not _is_channel(doc, c.start, c.end, c.text)
+    ]
+    # a span the NER proposed inside a longer name it also proposed (after "for the" joined
+    # "Democratic Alliance" and "Betterment and Progress of Hong Kong") is part of that name
+    cands = [
+        c for c in cands
+        if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in cands)
     ]
     taken = {i for c in cands for i in range(c.start, c.end)}
     cands.extend(_gazetteer_candidates(doc, taken))

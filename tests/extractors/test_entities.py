@@ -304,3 +304,36 @@ def test_organisation_before_a_role_title_is_kept(run_doc):  # type: ignore[no-u
 def test_territory_that_is_no_sovereign_state_is_a_place(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc("Voters in Hong Kong elected a new council. Puerto Rican officials met envoys from Taiwan.")
     assert {("Hong Kong", "Place"), ("Puerto Rico", "Place"), ("Taiwan", "Country")} <= names(doc)
+
+
+def test_what_a_person_is_of_is_no_person(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("In New Territories East, localist Cheng Chung-tai of Civic Passion took a seat.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Cheng Chung-tai", "Civic Passion"]  # the NER's guess
+    assert {("Cheng Chung-tai", "Person"), ("Civic Passion", "Organization")} <= names(doc)
+
+
+def test_split_organisation_name_with_modifier_is_one_organisation(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "Cheng Chung-tai took a seat, while the pro-Beijing Democratic Alliance for the Betterment and "
+        "Progress of Hong Kong (DAB) remained the largest party."
+    )
+    orgs = [(e.name, e.aliases) for e in doc._.entities.values() if e.type == "Organization"]
+    assert orgs == [("Democratic Alliance for the Betterment and Progress of Hong Kong", ("DAB",))]
+
+
+def test_name_before_comma_and_region_is_a_place_everywhere(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "The boy was arrested at a school in Irving, Texas on Monday. "
+        "Irving police chief Larry Boyd said the boy was never charged."
+    )
+    assert ("Irving", "Place") in names(doc)
+    assert not any(n == "Irving" and t != "Place" for n, t in names(doc))
+
+
+def test_company_before_its_country_possessive_stays_an_organisation(run_doc):  # type: ignore[no-untyped-def]
+    assert ("Samsung", "Organization") in names(run_doc("Samsung, South Korea's largest company, said profits fell."))
+
+
+def test_title_words_before_a_name_are_no_organisation(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("According to the New Zealand Herald, Emeritus Professor John Burrows will chair the panel.")
+    assert names(doc) == {("New Zealand Herald", "Organization"), ("John Burrows", "Person")}
