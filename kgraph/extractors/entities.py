@@ -63,6 +63,11 @@ def _word_set(name: str) -> frozenset[str]:
 
 
 @cache
+def _folded(name: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in read_lines(name))
+
+
+@cache
 def _trailing_titles() -> frozenset[str]:
     """One-word titles that end an organisation span but are not part of the name."""
     words = {t for t in read_lines("person_titles.txt") if " " not in t and t[:1].isupper() and not t.endswith(".")}
@@ -300,15 +305,11 @@ def _is_place_name(doc: Doc, start: int, end: int) -> bool:
     return any(doc[i].text in facilities and doc[i + 1].lower_ == "of" for i in range(start, end - 1))
 
 
-# Facility words that are also common surnames ("Park Chung-hee", "Stuart Hall"): after a
-# PERSON guess they do not make the name a place's.
-SURNAME_LIKE_FACILITIES = {"Hall", "Park", "Bridge", "Camp", "Port", "Tower", "Towers", "Square", "Base", "Plant", "Palace", "Dam"}
-
-
 @cache
 def _facility_not_surname() -> frozenset[str]:
-    """"Steven F. Udvar-Hazy Center", "Art Gallery": a PERSON guess ending so is a place."""
-    return _word_set("facility_words.txt") - SURNAME_LIKE_FACILITIES
+    """"Steven F. Udvar-Hazy Center", "Art Gallery": a PERSON guess ending so is a place
+    (but not "Stuart Hall": facility_surnames.txt)."""
+    return _word_set("facility_words.txt") - _word_set("facility_surnames.txt")
 
 
 def _located_in(token: Token) -> bool:
@@ -592,8 +593,9 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
         for b in ranked[i + 1 :]:
             if len(a.split()) == len(b.split()) and a not in respelt_orgs and b not in respelt_orgs and fuzz.ratio(a, b) >= 90:
                 respelt_orgs[b] = a
+    spellings = {"Person": respell, "Organization": respelt_orgs}
     for c in cands:
-        spelling = {"Person": respell, "Organization": respelt_orgs}.get(c.type, {}).get(c.text)
+        spelling = spellings.get(c.type, {}).get(c.text)
         if spelling is not None:
             c.aliases.add(c.text)
             c.text = spelling
@@ -687,11 +689,10 @@ def _suffix_or_prefix(short: list[str], long: list[str], type_: str) -> bool:
         return True
     if (  # "Andy Warhol Foundation" of "Andy Warhol Foundation for the Visual Arts"
         type_ == "Organization" and n > 1 and long[:n] == short and long[n] in ("of", "for")
-        and short[-1] in {w.casefold() for w in _word_set("org_suffixes.txt")}
+        and short[-1] in _folded("org_suffixes.txt")
     ):
         return True
-    place_words = {w.casefold() for w in _word_set("place_suffixes.txt")}
-    return long[:n] == short and all(w in place_words for w in long[n:])
+    return long[:n] == short and all(w in _folded("place_suffixes.txt") for w in long[n:])
 
 
 def _parenthesised_acronyms(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
@@ -834,7 +835,9 @@ def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     story, is more often a product, a word at a sentence start or a misread than a person;
     so is a longer "person" whose first word is no given name but a word the story also
     writes in lower case ("Space Shuttle Atlantis");
-    a one-word "organisation" that the story also writes in lower case is a common word."""
+    a one-word "organisation" that the story also writes in lower case is a common word;
+    letters after a person's name ("Tom Molomby, SC,") and a family ("the Sams" beside
+    "Thomas Sam") are no organisations."""
     counts = Counter(c.key for c in cands)
     titles = _titles()
 
