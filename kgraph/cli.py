@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import os
 import sys
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +30,9 @@ def errors_as_messages(func: F) -> F:
             return func(*args, **kwargs)
         except KgraphError as exc:
             raise click.ClickException(str(exc)) from exc
+        except BrokenPipeError:  # the reader went away (| head): stop quietly
+            sys.stderr.close()
+            os._exit(0)
         except OSError as exc:
             name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
             raise click.ClickException(f"{name}{exc.strerror or exc}") from exc
@@ -135,26 +141,39 @@ def _summary(report: Any, output: Path, triples: int) -> str:
 @click.option("--named", metavar="NAME", help="Run a query shipped with kgraph (see --list).")
 @click.option("--param", "params", multiple=True, metavar="VAR=VALUE",
               help="Bind a query variable, e.g. --param type=Person (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-              show_default=True, help="Result format; json is W3C SPARQL 1.1 Query Results JSON.")
-@click.option("--list", "list_", is_flag=True, help="List the named queries and exit.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "ttl", "nt", "jsonld"]),
+              default="table", show_default=True,
+              help="Result format; json is W3C SPARQL 1.1 Query Results JSON; ttl, nt and jsonld "
+                   "are for CONSTRUCT and DESCRIBE (which print Turtle by default).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=60.0, show_default=True, metavar="SECONDS",
+              help="Stop a query that runs longer than this (exit status 4).")
+@click.option("--limit", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="ROWS",
+              help="Print at most this many rows (or triples); a note on stderr says when more were left out.")
+@click.option("--allow-service", is_flag=True,
+              help="Allow SERVICE calls to remote SPARQL endpoints (refused by default: kgraph works offline).")
+@click.option("--list", "list_", is_flag=True, help="List the named queries with their parameters and exit.")
 @errors_as_messages
 def query(graph: Path | None, sparql: str | None, query_file: Path | None, named: str | None,
-          params: tuple[str, ...], fmt: str, list_: bool) -> None:
-    """Run a SPARQL query on a graph file.
+          params: tuple[str, ...], fmt: str, timeout: float, limit: int, allow_service: bool,
+          list_: bool) -> None:
+    """Run a SPARQL query on a graph file or store (reads only; never writes or fetches).
 
     \b
     Example:
       kgraph query out/graph.trig --named roles
       kgraph query out/graph.trig -f examples/queries/nato_roles.rq --format csv
       kgraph query out/graph.trig "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+      kgraph query out/graph.trig "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 5" --format nt
       kgraph query --list
     """
-    from .query import describe_query, format_result, load_query, query_names, run_query
+    from .guards import check_query, read_query_file
+    from .query import check_params, describe_query, load_query, query_names, query_params, render, run_query
 
     if list_:
         for name in query_names():
-            click.echo(f"{name:<28} {describe_query(name)}")
+            declared = query_params(name)
+            extra = f"  [params: {', '.join(declared)}]" if declared else ""
+            click.echo(f"{name:<28} {describe_query(name)}{extra}")
         return
     if graph is None:
         raise KgraphError("give a graph file: kgraph query GRAPH (SPARQL | -f FILE.rq | --named NAME)")
@@ -164,10 +183,7 @@ def query(graph: Path | None, sparql: str | None, query_file: Path | None, named
     if named:
         text = load_query(named)
     elif query_file is not None:
-        try:
-            text = query_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise KgraphError(f"{query_file}: cannot read query: {getattr(exc, 'strerror', None) or exc}") from exc
+        text = read_query_file(query_file)
     else:
         text = sparql or ""
     bindings = {}
@@ -175,11 +191,51 @@ def query(graph: Path | None, sparql: str | None, query_file: Path | None, named
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
             raise KgraphError(f"--param {item!r}: expected VAR=VALUE")
-        bindings[key.strip()] = value
-    from .store import load_dataset
+        bindings[key.strip().lstrip("?$")] = value
+    if named:
+        check_params(named, bindings)
+    check_query(text, allow_service=allow_service)  # before the graph is read
+    dataset = _open_graph(graph)
+    with _time_limit(timeout, "query"):
+        rendered = render(run_query(dataset, text, bindings=bindings, allow_service=allow_service), fmt, limit=limit)
+    click.echo(rendered.text)
+    if rendered.truncated:
+        click.echo(f"Note: output cut at {limit} {'rows' if fmt in ('table', 'csv', 'tsv', 'json') else 'results'};"
+                   " raise it with --limit.", err=True)
 
-    dataset = load_dataset(_graph_path(graph))
-    click.echo(format_result(run_query(dataset, text, bindings=bindings), fmt))
+
+@contextlib.contextmanager
+def _time_limit(seconds: float, what: str) -> Iterator[None]:
+    """Stop the process with exit status 4 when the block runs past ``seconds``.
+
+    The SPARQL engine runs in native code that Python cannot interrupt, so the watchdog
+    ends the whole process (a CLI command: nothing is being written while a query runs)."""
+    from .errors import EXIT_TIMEOUT
+
+    def expire() -> None:
+        sys.stderr.write(f"Error: the {what} ran past its time limit of {seconds:g} s and was stopped; "
+                         "raise it with --timeout.\n")
+        sys.stderr.flush()
+        sys.stdout.flush()
+        os._exit(EXIT_TIMEOUT)
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+
+
+def _open_graph(path: Path) -> Any:
+    """The dataset of a graph file or a store folder."""
+    from . import store
+
+    opener = getattr(store, "open_graph", None)
+    if opener is not None:
+        return opener(path)
+    return store.load_dataset(_graph_path(path))
 
 
 @cli.command()
@@ -198,9 +254,9 @@ def export(graph: Path, fmt: str, output: Path) -> None:
       kgraph export out/graph.trig --format csv -o out/edges.csv
     """
     from .export import export as export_graph
-    from .store import load_dataset
+    from .store import open_graph
 
-    export_graph(load_dataset(_graph_path(graph)), fmt, output)
+    export_graph(open_graph(graph), fmt, output)
     click.echo(f"Wrote {output} ({fmt}).", err=True)
 
 
@@ -216,10 +272,10 @@ def viz(graph: Path, output: Path, max_nodes: int) -> None:
     Example:
       kgraph viz out/graph.trig -o out/graph.html
     """
-    from .store import load_dataset
+    from .store import open_graph
     from .visualise import to_networkx, write_html
 
-    nx_graph = to_networkx(load_dataset(_graph_path(graph)))
+    nx_graph = to_networkx(open_graph(graph))
     write_html(nx_graph, output, title=f"kgraph: {graph.name}", max_nodes=max_nodes)
     click.echo(f"Wrote {output}: {nx_graph.number_of_nodes()} nodes, {nx_graph.number_of_edges()} edges.", err=True)
 
@@ -240,9 +296,9 @@ def stats(graph: Path, fmt: str, top: int) -> None:
     import json
 
     from .stats import compute_stats, format_stats
-    from .store import load_dataset
+    from .store import open_graph
 
-    figures = compute_stats(load_dataset(_graph_path(graph)), top=top)
+    figures = compute_stats(open_graph(graph), top=top)
     click.echo(json.dumps(figures, indent=2, ensure_ascii=False) if fmt == "json" else format_stats(figures))
 
 

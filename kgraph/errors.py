@@ -21,3 +21,15 @@ class GraphFormatError(KgraphError):
 
 class ModelError(KgraphError):
     """The spaCy pipeline cannot be loaded."""
+
+
+# Exit statuses of the command line (documented in README, "What kgraph does with bad input").
+EXIT_OK = 0  # everything asked for was done
+EXIT_ERROR = 1  # an error: nothing (or nothing more) was written; the message says why
+EXIT_USAGE = 2  # the command line itself is wrong (click's usage errors)
+EXIT_SKIPPED = 3  # the output was written, but some inputs were skipped (listed on stderr)
+EXIT_TIMEOUT = 4  # a query ran past its time limit and was stopped
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time limit."""
