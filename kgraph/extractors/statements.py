@@ -128,36 +128,77 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _marks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """Double quote marks of a paragraph: (offset, length, kind), kind "open", "close" or "both".
+
+    Besides the straight and curly marks, two apostrophes ('') and two backticks (``) stand
+    for a double mark, as in some newspapers' archive text."""
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in OPEN_MARKS:
+            yield i, 1, "open"
+        elif ch in CLOSE_MARKS:
+            yield i, 1, "close"
+        elif ch == BOTH_MARKS:
+            yield i, 1, "both"
+        elif ch in "'`" and i + 1 < end and text[i + 1] == ch:
+            yield i, 2, "open" if ch == "`" else "both"
+            i += 2
+            continue
+        i += 1
+
+
+def _looks_closing(text: str, pos: int, length: int, p_start: int) -> bool:
+    """A straight mark right after a word or punctuation and before a space or the end."""
+    before = text[pos - 1] if pos > p_start else " "
+    after = text[pos + length] if pos + length < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:!?)")
+
+
 def quote_passages(text: str, *, start: int = 0) -> list[Passage]:
     """Quoted passages (double quote marks, straight or curly) from ``start`` on.
 
     Single quotes are left alone (they nest inside double quotes or are apostrophes). A
     passage left open at the end of a paragraph runs on when the next paragraph opens with
-    a quote mark again (the convention for a quote over several paragraphs), else it ends
-    with its paragraph.
+    a quote mark again (the convention for a quote over several paragraphs), or when the
+    first mark of the next paragraph closes a passage (a quote broken over lines, one
+    sentence a line); else it ends with its paragraph. A mark alone at the very end of a
+    paragraph, after its last sentence, opens a passage in the next paragraph (a quote
+    mark that a line break separated from its quote).
     """
     passages: list[Passage] = []
     pending: Passage | None = None  # open at the end of the previous paragraph
     for p_start, p_end in _paragraphs(text, start):
+        marks = list(_marks(text, p_start, p_end))
         first = len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
-        opens_with_mark = text[p_start + first] in OPEN_MARKS + BOTH_MARKS
-        carried = pending if pending is not None and opens_with_mark else None
-        if pending is not None and carried is None:
-            passages.append(pending)
+        opens_with_mark = bool(marks) and marks[0][0] == p_start + first and marks[0][2] != "close"
+        carried: Passage | None = None
+        still_open = False  # the carried passage is open at this paragraph's start
+        if pending is not None:
+            if pending.end <= pending.start:  # a dangling mark: the passage starts here
+                carried = Passage(p_start + first, p_start + first, pending.open_at, closed=False)
+                still_open = True
+                if opens_with_mark:
+                    marks = marks[1:]
+            elif opens_with_mark:
+                carried = pending
+            elif marks and (marks[0][2] == "close" or _looks_closing(text, marks[0][0], marks[0][1], p_start)):
+                carried, still_open = pending, True  # the first mark here closes it
+            else:
+                passages.append(pending)
         pending = None
-        open_at: int | None = None
-        for i in range(p_start, p_end):
-            ch = text[i]
-            if ch not in OPEN_MARKS and ch not in CLOSE_MARKS and ch != BOTH_MARKS:
-                continue
+        open_at: int | None = carried.open_at if still_open and carried is not None else None
+        open_len = 0
+        for i, length, kind in marks:
             if open_at is None:
-                if ch in CLOSE_MARKS:
+                if kind == "close":
                     continue  # a stray closing mark
-                open_at = i
-            elif ch in OPEN_MARKS:
+                open_at, open_len = i, length
+            elif kind == "open":
                 continue  # nested or stray opening mark inside a passage
             else:
-                begin = carried.start if carried is not None else open_at + 1
+                begin = carried.start if carried is not None else open_at + open_len
                 first_mark = carried.open_at if carried is not None else open_at
                 s, e = _trimmed(text, begin, i)
                 if e > s:
@@ -165,12 +206,14 @@ def quote_passages(text: str, *, start: int = 0) -> list[Passage]:
                 carried = None
                 open_at = None
         if open_at is not None:
-            begin = carried.start if carried is not None else open_at + 1
+            begin = carried.start if carried is not None else open_at + open_len
             first_mark = carried.open_at if carried is not None else open_at
             s, e = _trimmed(text, begin, p_end)
             if e > s:
                 pending = Passage(s, e, first_mark, closed=False)
-    if pending is not None:
+            elif carried is None and text[p_start:open_at].rstrip()[-1:] in (".", "!", "?"):
+                pending = Passage(p_end, p_end, open_at, closed=False)  # dangling: opens the next paragraph
+    if pending is not None and pending.end > pending.start:
         passages.append(pending)
     return passages
 
@@ -734,7 +777,9 @@ def _passage_before(doc: Doc, verb: Token, passages: list[Passage]) -> int | Non
     i = verb.idx - 1
     while i >= 0 and (text[i].isspace() or text[i] in ",;"):
         i -= 1
-    if i < 0 or text[i] not in CLOSE_MARKS + BOTH_MARKS:
+    if i > 0 and text[i] == "'" and text[i - 1] == "'":
+        i -= 1  # two apostrophes for a double mark
+    elif i < 0 or text[i] not in CLOSE_MARKS + BOTH_MARKS:
         return None
     for k, p in enumerate(passages):
         if p.closed and p.end <= i and not text[p.end : i].strip(" ,.!?;"):
@@ -760,7 +805,7 @@ def _passage_opens_clause(doc: Doc, p: Passage) -> bool:
     i = p.open_at - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    if i < 0 or text[i] in "\n.!?:" or text[i] in CLOSE_MARKS + BOTH_MARKS:
+    if i < 0 or text[i] in "\n.!?:" or text[i] in CLOSE_MARKS + BOTH_MARKS or text[i - 1 : i + 1] == "''":
         return True
     if text[i] == ",":
         before = doc.char_span(max(0, i - 40), i, alignment_mode="contract")
