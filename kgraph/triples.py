@@ -21,6 +21,7 @@ Model (one named graph per article, named by the article's IRI):
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
@@ -51,9 +52,15 @@ def _span(
 
 
 def _date(value: str | None) -> Literal | None:
-    if value and len(value) >= 10:
-        return Literal(value[:10], datatype=XSD.date)
-    return None
+    """An xsd:date literal for an ISO date; None for a missing or impossible date
+    ("0000-00-00", "2026-02-30", "2026-13-45" never reach the graph)."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        day = datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    return Literal(day.isoformat(), datatype=XSD.date)
 
 
 def _named(type_: str, name: str) -> Iterator[Triple]:
