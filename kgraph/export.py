@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 from pathlib import Path
 
 import networkx as nx  # type: ignore[import-untyped]
@@ -33,6 +35,26 @@ CSV_COLUMNS = (
 )
 
 
+# Characters XML 1.0 cannot hold at all (GraphML and GEXF parsers reject the whole file).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_text(value: Any) -> Any:
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def _xml_safe(nx_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose node ids and attribute strings hold only characters XML allows
+    (each other character becomes U+FFFD), so Gephi and XML parsers open the file."""
+    out = nx.MultiDiGraph()
+    for node, data in nx_graph.nodes(data=True):
+        out.add_node(_xml_text(node), **{k: _xml_text(v) for k, v in data.items()})
+    for source, target, key, data in nx_graph.edges(keys=True, data=True):
+        out.add_edge(_xml_text(source), _xml_text(target), key=_xml_text(key),
+                     **{k: _xml_text(v) for k, v in data.items()})
+    return out
+
+
 def _numbered_edges(nx_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose edge keys are unique ids (e0, e1, ...): GraphML and GEXF edge ids must be unique."""
     out = nx.MultiDiGraph()
@@ -43,12 +65,12 @@ def _numbered_edges(nx_graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def to_graphml(dataset: Dataset) -> bytes:
-    nx_graph = _numbered_edges(to_networkx(dataset))
+    nx_graph = _numbered_edges(_xml_safe(to_networkx(dataset)))
     return "\n".join(nx.generate_graphml(nx_graph)).encode("utf-8")
 
 
 def to_gexf(dataset: Dataset) -> bytes:
-    nx_graph = to_networkx(dataset)  # GEXF numbers edges itself and keeps the key as networkx_key
+    nx_graph = _xml_safe(to_networkx(dataset))  # GEXF numbers edges itself and keeps the key as networkx_key
     for _, _, data in nx_graph.edges(data=True):
         data["label"] = data["relation"]  # GEXF's own edge label and weight, shown by Gephi
         data["weight"] = data["articles"]
