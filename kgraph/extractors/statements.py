@@ -241,8 +241,12 @@ def find_subject(verb: Token) -> Token | None:
         if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return verb.head
         return child
-    if verb.dep_ == "pcomp" and verb.head.head.lemma_ == "quote":  # "X was quoted as saying"
-        return next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if verb.dep_ == "pcomp" and verb.head.head.lemma_ == "quote":
+        # "X was quoted as saying"; "the agency quoted X as saying": X speaks, not the agency
+        quote = verb.head.head
+        return next((c for c in quote.children if c.dep_ == "dobj"), None) or next(
+            (c for c in quote.children if c.dep_ in ("nsubjpass", "nsubj")), None
+        )
     if verb.dep_ == "conj":
         speech = _governing_speech_verb(verb)
         return find_subject(speech if speech is not None else verb.head)
@@ -277,7 +281,16 @@ def _governing_speech_verb(verb: Token) -> Token | None:
 
 def embedded_in_report(verb: Token) -> bool:
     """"said he had called the two presidents and urged them to ...": the second verb continues the
-    reported clause (its conjunct has a pronoun subject), so it is no statement of its own."""
+    reported clause (its conjunct has a pronoun subject), so it is no statement of its own.
+    So does "quoted X as saying he would suggest that ...": a speech verb with a pronoun
+    subject in the reported clause of an earlier one."""
+    if (
+        verb.dep_ == "ccomp"
+        and verb.head.i < verb.i
+        and verb.head.lemma_.lower() in reporting_verbs()
+        and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "it", "they", "we", "i") for c in verb.children)
+    ):
+        return True
     if verb.dep_ != "conj" or _governing_speech_verb(verb) is None:
         return False
     head = verb
@@ -732,7 +745,7 @@ def _frame_candidates(
                     cut = min([cut] + [t.i for t in _attribution_tokens(other.verb, other.subject) if t.i > start])
                 end = min(end, cut)
         start, end = _strip_edges(doc, start, end)
-        if end <= start:
+        if end <= start or _carries_attribution(frame, frames, start, end):
             continue
         before = _passage_before(doc, frame.verb, passages)
         if before is not None and frame.start > frame.verb.i:  # '"...," said the president, X,'
@@ -769,6 +782,19 @@ def _frame_candidates(
         s_start, s_end = _sentence_bounds(doc, c_start, c_end, frame.verb.i)
         out.append(Candidate(c_start, c_end, speaker, frame.lemma, direct, frame.verb.i, s_start, s_end, co_speakers))
     return out
+
+
+def _carries_attribution(frame: Frame, frames: list[Frame], start: int, end: int) -> bool:
+    """"X said on Friday that Q, the agency said": the content holds a named speaker's own
+    attribution, so the outer verb only carries it (the statement is X's)."""
+    return any(
+        other is not frame
+        and other.kind != "according"
+        and other.subject is not None
+        and other.subject.pos_ != "PRON"
+        and start <= other.subject.i < other.verb.i < min(end, frame.verb.i)
+        for other in frames
+    )
 
 
 def _passage_before(doc: Doc, verb: Token, passages: list[Passage]) -> int | None:
@@ -873,7 +899,8 @@ def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_
     """Record named subjects of every clause in text order (pronoun referents)."""
     verbs = reporting_verbs()
     for token in doc:
-        if token.idx < body_start or token.dep_ != "nsubj" or _inside(token.idx, passages):
+        quoted = token.dep_ == "dobj" and token.head.lemma_ == "quote"  # "the agency quoted X as saying"
+        if token.idx < body_start or (token.dep_ != "nsubj" and not quoted) or _inside(token.idx, passages):
             continue
         if token.pos_ == "PRON" and token.i not in speakers.mention_of:
             key = speakers.resolve(token)
@@ -881,7 +908,7 @@ def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_
                 speakers.note(token, key)
             continue
         key = speakers.direct(token)
-        speech = token.head.lemma_.lower() in verbs
+        speech = token.head.lemma_.lower() in verbs or token.head.lemma_ == "quote"
         if key is None and speech and token.pos_ == "PROPN":
             key = ANON  # a name the entity extractor missed: not an earlier speaker either
         if key == ANON and not speech:

@@ -201,6 +201,37 @@ CASES = {
         "Lavrov was quoted as saying that the West had lost all credibility in the region.",
         [(LAVROV, "the West had lost all credibility in the region", False)],
     ),
+    "the agency quoted X as saying: X speaks": (
+        '"The new border posts will be ready before the winter," the agency quoted Lavrov as saying.',
+        [(LAVROV, "The new border posts will be ready before the winter", True)],
+    ),
+    "quoted X as saying he would: one statement of X": (
+        "Reuters quoted Macron as saying that he would propose a new round of talks in Geneva.",
+        [(MACRON, "he would propose a new round of talks in Geneva", False)],
+    ),
+    "X said Q, the agency said: X speaks": (
+        "Merkova said on Friday that the central bank would cut rates again in March, Reuters said.",
+        [(MERKOVA, "the central bank would cut rates again in March", False)],
+    ),
+    "quote broken over lines, closed in the next one": (
+        '"Our troops will stay in the region.\n\nThey will leave only when peace is secure," Macron said.',
+        [(MACRON, "Our troops will stay in the region.\n\nThey will leave only when peace is secure", True)],
+    ),
+    "a quote mark left at the end of the line before its quote": (
+        'Macron spoke briefly.\n\n"Europe cannot wait for others to defend it," he said."\n\n'
+        'We will double our spending on air defence by next year."',
+        [
+            (MACRON, "Europe cannot wait for others to defend it", True),
+            (MACRON, "We will double our spending on air defence by next year.", True),
+        ],
+    ),
+    "two apostrophes as quote marks": (
+        "''We will never accept pressure of this kind,'' said Lavrov. ''The answer will be firm and swift.''",
+        [
+            (LAVROV, "We will never accept pressure of this kind", True),
+            (LAVROV, "The answer will be firm and swift.", True),
+        ],
+    ),
     "coordinated speakers": (
         "Macron and Lavrov said the talks had been useful and would continue in the spring.",
         [
@@ -370,6 +401,10 @@ def test_component_sets_extension(parser, make_doc: Callable[..., Doc]) -> None:
         ("\u201cFirst part,\u201d he said.", ["First part"]),
         ('"Runs on\n\n"and ends here," she said.', ['Runs on\n\n"and ends here']),
         ('"Left open at the end\n\nNo quote mark here.', ["Left open at the end"]),
+        ('"Broken over\n\nthe line," she said.', ["Broken over\n\nthe line"]),
+        ('It ended.\"\n\nDangling mark before me.\"', ["Dangling mark before me."]),
+        ("''Two apostrophes,'' she said.", ["Two apostrophes"]),
+        ("``Backticks open,'' she said.", ["Backticks open"]),
     ],
 )
 def test_quote_passages(text: str, spans: list[str]) -> None:
