@@ -272,7 +272,8 @@ def _build(cleaned: str, draft: MetaDraft, *, article_id: str, file: str | None,
     start = _story_start(paragraphs)
     body: list[str] = []
     if start is not None:
-        draft.put("title", _read_header(paragraphs[:start], draft))
+        dated = _dateline_line(paragraphs, start) is not None
+        draft.put("title", _read_header(paragraphs[:start], draft, before_dateline=dated))
         body = _read_body(paragraphs[start:], draft)
     if not body:
         raise InputError(f"{source}: no story text left after cleaning; check patterns/chrome.txt")
@@ -298,6 +299,8 @@ def _story_start(paragraphs: list[str]) -> int | None:
     for index, paragraph in enumerate(paragraphs):
         if meta_lib.parse_dateline(paragraph) and is_prose(paragraph):
             return index
+        if _dateline_line(paragraphs, index) is not None:
+            return index  # "LAGOS 2026-03-04" on a line of its own: the story follows it
         if is_prose(paragraph) and not meta_lib.parse_credit_line(paragraph):
             first_prose = index if first_prose is None else first_prose
             seen_prose += 1
@@ -306,8 +309,27 @@ def _story_start(paragraphs: list[str]) -> int | None:
     return first_prose
 
 
-def _read_header(lines: list[str], draft: MetaDraft) -> str | None:
-    """Read the lines above the story for metadata; return the headline found there, if any."""
+def _dateline_line(paragraphs: list[str], index: int) -> meta_lib.Dateline | None:
+    """A dateline alone on its line at ``index``, with a date or an agency in it or a date line
+    right after it ("ST. LOUIS, Mo." + "2026-03-04"), and story prose after that."""
+    found = meta_lib.parse_dateline_line(paragraphs[index])
+    if found is None:
+        return None
+    after = index + 1
+    if found.date is None and found.agency is None:
+        if after >= len(paragraphs) or not meta_lib.find_date(paragraphs[after]):
+            return None
+        after += 1
+    rest = paragraphs[after:]
+    return found if any(map(is_prose, rest)) or len(" ".join(rest[:5]).split()) >= 12 else None
+
+
+def _read_header(lines: list[str], draft: MetaDraft, *, before_dateline: bool = False) -> str | None:
+    """Read the lines above the story for metadata; return the headline found there, if any.
+
+    Above a dateline line, a one-sentence line ending in a full stop may be the headline
+    (wire copy: "TALKS COLLAPSE IN GENEVA." over "GENEVA 2026-03-04").
+    """
     crumb: str | None = None
     candidates: list[str] = []
     low, high = _HEADLINE_WORDS
@@ -318,7 +340,11 @@ def _read_header(lines: list[str], draft: MetaDraft) -> str | None:
         if found:
             draft.add_line(found)
             crumb = crumb or found.crumb
+        elif before_dateline and candidates and _bare_byline(line):
+            draft.add_people(reporters=[meta_lib.normal_case(line)])  # wire copy: the reporter's name alone
         elif low <= len(line.split()) <= high and not (is_prose(line) or line.endswith(":") or _LABEL.match(line)):
+            candidates.append(line)
+        elif before_dateline and low <= len(line.split()) <= 25 and not re.search(r"[a-z]{2}[.!?]\s", line) and not _LABEL.match(line):
             candidates.append(line)
     if crumb:
         for line in candidates:
@@ -327,14 +353,32 @@ def _read_header(lines: list[str], draft: MetaDraft) -> str | None:
     return candidates[0] if candidates else crumb
 
 
+def _bare_byline(line: str) -> bool:
+    """A header line that is only a person's name ("Lena Fischer"), under the headline of wire copy."""
+    words = line.split()
+    return 2 <= len(words) <= 4 and meta_lib.is_name(line) and not line.isupper() and not line.endswith(".")
+
+
 def _read_body(paragraphs: list[str], draft: MetaDraft) -> list[str]:
     """Story paragraphs; the dateline prefix and credit lines go to the metadata."""
     body: list[str] = []
-    ended = False
+    ended = skip_date = False
     for index, paragraph in enumerate(paragraphs):
-        if index == 0:
+        if index == 0 or (index == 1 and skip_date):
+            alone = _dateline_line(paragraphs, 0) if index == 0 else None
+            if alone is not None:
+                draft.put("dateline", alone.place)
+                draft.put("agency", alone.agency)
+                draft.put_date(alone.date, "text")
+                skip_date = alone.date is None and alone.agency is None
+                continue
+            if skip_date:
+                draft.put_date(meta_lib.parse_date(paragraph), "text")
+                skip_date = False
+                continue
             dateline = meta_lib.parse_dateline(paragraph)
             if dateline:
+                draft.put_date(dateline.date, "text")
                 draft.put("dateline", dateline.place)
                 draft.put("agency", dateline.agency)
                 paragraph = paragraph[dateline.end:].lstrip()

@@ -74,7 +74,7 @@ _L = r"[^\W\d_]"  # any letter
 _DATELINE = re.compile(
     rf"^(?P<place>{_L}(?:{_L}|[ .'’/-]){{0,40}}?)"
     rf"(?:,\s*(?P<region>{_L}(?:{_L}|[ .'’-]){{0,30}}?))?"
-    rf"(?:,\s*(?P<date>{_MONTH}\.?\s+\d{{1,2}}))?"
+    rf"(?:,\s*(?P<date>{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+(?P<year>\d{{4}}))?))?"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?"
     r"(?:\s*(?:—|–|--|:)\s*|\s+-\s+)"
 )
@@ -117,6 +117,7 @@ class Dateline:
     place: str
     agency: str | None
     end: int
+    date: str | None = None  # ISO, when the dateline gives a year ("LONDON, March 4, 2026 (Reuters) -")
 
 
 # --- data files ------------------------------------------------------------
@@ -422,7 +423,51 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     if not place or len(place.split()) > 4 or place.lower() in _NOT_PLACES or len(paragraph) - found.end() < 20:
         return None
-    return Dateline(place=place_case(place), agency=agency, end=found.end())
+    date = parse_date(found.group("date")) if found.group("year") else None
+    return Dateline(place=place_case(place), agency=agency, end=found.end(), date=date)
+
+
+_ALONE_PLACE = re.compile(rf"^(?P<place>{_L}(?:{_L}|[ .'’-]){{0,40}}?)(?:,\s*(?P<region>{_L}(?:{_L}|[ .'’-]){{0,30}}?))?[\s,]*$")
+
+
+def parse_dateline_line(paragraph: str) -> Dateline | None:
+    """A dateline on a line of its own: "LAGOS 1996-08-30", "MEXICO CITY, March 4, 2026 (AFP)",
+    "ST. LOUIS, Mo." (the date may follow on the next line).
+
+    The city must be in capitals; ``end`` is the paragraph's length (nothing of it is story).
+    """
+    text = " ".join(paragraph.split())
+    if len(text) > 80:
+        return None
+    agency = None
+    bracket = re.search(r"\s*\((?P<agency>[^()]{1,40})\)\s*[—–-]*\s*$", text)
+    if bracket:
+        agency = normalize_agency(bracket.group("agency"))
+        if agency is None:
+            return None
+        text = text[: bracket.start()]
+    date = None
+    found = _DATE.search(text)
+    if found and not text[found.end():].strip(" ,."):
+        date = parse_date(found.group(0))
+        text = text[: found.start()]
+    elif found:
+        return None
+    place_match = _ALONE_PLACE.match(text.strip())
+    if not place_match:
+        return None
+    place = place_match.group("place").strip(" .-'’")
+    region = place_match.group("region") or ""
+    if not place.isupper() or not _first_alpha_upper(region) or len(place.split()) > 4 or place.lower() in _NOT_PLACES:
+        return None
+    if len(place.replace(".", "").replace(" ", "")) < 3:
+        return None
+    return Dateline(place=place_case(place), agency=agency, end=len(paragraph), date=date)
+
+
+def _first_alpha_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return not letters or letters[0].isupper()
 
 
 def parse_credit_line(paragraph: str) -> Credits | None:
@@ -437,6 +482,9 @@ def parse_credit_line(paragraph: str) -> Credits | None:
         return None
     if _INITIALS.match(text):
         return Credits()
+    desk = _desk_credits(text)
+    if desk is not None:
+        return desk
     contributed = _CONTRIBUTED.match(text)
     if contributed:
         tail = contributed.group("tail") or ""
@@ -451,6 +499,34 @@ def parse_credit_line(paragraph: str) -> Credits | None:
         if with_agency.group("who").strip().lower() in ("agencies", "wires", "agency reports", "wire services"):
             return Credits()
     return _role_credits(text)
+
+
+_DESK_LINE = re.compile(r"^(?:--|—|–)\s*(?P<body>.+)$")
+_PHONE = re.compile(r"(?:\b(?:tel|fax|phone|e-?mail)\b\.?:?\s*)?(?:\S+@\S+|\+?\(?\d[\d\s()./-]{5,}\d)", re.IGNORECASE)
+_DESK_WORDS = re.compile(r"\b(?:newsroom|news ?desk|desk|bureau|commodities|markets)\b", re.IGNORECASE)
+
+
+def _desk_credits(text: str) -> Credits | None:
+    """A wire desk's sign-off: "-- Jane Doe, Lisbon Newsroom +351 21 000 0000" -> Credits(reporters=("Jane Doe",)).
+
+    It starts with a dash and gives a telephone number, an e-mail address or a desk;
+    the names in it are reporters, the desk itself is nobody.
+    """
+    found = _DESK_LINE.match(text)
+    if not found:
+        return None
+    body = found.group("body")
+    if not (_PHONE.search(body) or _DESK_WORDS.search(body)) or len(body) > 160:
+        return None
+    names: list[str] = []
+    for chunk in re.split(r"\s*[,;]\s*", _PHONE.sub(",", body)):
+        chunk = chunk.strip(" .:-")
+        if not chunk or _DESK_WORDS.search(chunk) or normalize_agency(chunk):
+            continue
+        if not is_name(normal_case(chunk)):
+            return None  # prose after a dash, not a sign-off
+        names.append(normal_case(chunk))
+    return Credits(reporters=tuple(names))
 
 
 def _role_credits(text: str) -> Credits | None:

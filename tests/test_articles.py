@@ -241,3 +241,27 @@ def test_examples_read_cleanly() -> None:
     for article in items:
         assert article.meta.title and article.meta.date and article.meta.reporters
         assert "Related Posts" not in article.text and "Read more" not in article.text
+
+
+def test_wire_copy_with_a_dateline_line_and_a_caps_headline() -> None:
+    article = article_from_text(
+        "HARBOUR STRIKE HALTS EXPORTS IN TEMA.\n\nIsaac Boateng\n\nACCRA 2026-03-04\n\n"
+        "Dock workers in the port of Tema stopped work on Wednesday over unpaid wages, their union said.\n\n"
+        "-- Ama Owusu, Accra Newsroom +233 555 0100",
+        article_id="wire",
+    )
+    assert article.meta.title == "HARBOUR STRIKE HALTS EXPORTS IN TEMA."
+    assert (article.meta.dateline, article.meta.date) == ("Accra", "2026-03-04")
+    assert article.meta.reporters == ("Isaac Boateng", "Ama Owusu")
+    assert article.text.endswith("their union said.")
+    assert "ACCRA" not in article.text and "Newsroom" not in article.text
+
+
+def test_dateline_line_with_the_date_on_the_next_line() -> None:
+    article = article_from_text(
+        "Grain exports rise.\n\nST. PAUL, Minn.\n\n2026-03-04\n\n"
+        "Grain shipments from the upper Midwest rose for a third week, traders said on Wednesday.",
+        article_id="wire2",
+    )
+    assert (article.meta.title, article.meta.dateline, article.meta.date) == ("Grain exports rise.", "St. Paul", "2026-03-04")
+    assert article.text == "Grain exports rise.\n\nGrain shipments from the upper Midwest rose for a third week, traders said on Wednesday."

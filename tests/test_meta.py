@@ -219,3 +219,50 @@ def test_meta_draft_keeps_first_values_and_best_date() -> None:
     assert (frozen.title, frozen.date, frozen.agency, frozen.reporters) == (
         "Given title", "2026-01-01", "AFP", ("Jane Roe", "Ben Stroud")
     )
+
+
+def test_dateline_with_a_year_gives_the_date() -> None:
+    found = meta.parse_dateline("LISBON, March 4, 2026 (Reuters) - Portugal's parliament approved the budget on Wednesday.")
+    assert found is not None
+    assert (found.place, found.agency, found.date) == ("Lisbon", "Reuters", "2026-03-04")
+    assert meta.parse_dateline("LISBON, March 4 (Reuters) - Portugal's parliament approved the budget.").date is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "agency", "date"),
+    [
+        ("ACCRA 2026-03-04", "Accra", None, "2026-03-04"),
+        ("SAO TOME, March 4, 2026 (AFP)", "Sao Tome", "AFP", "2026-03-04"),
+        ("ST. PAUL, Minn.", "St. Paul", None, None),
+        ("PORT MORESBY (Reuters)", "Port Moresby", "Reuters", None),
+    ],
+)
+def test_parse_dateline_line(line: str, place: str, agency: str | None, date: str | None) -> None:
+    found = meta.parse_dateline_line(line)
+    assert found is not None
+    assert (found.place, found.agency, found.date) == (place, agency, date)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["The vote was held on 2026-03-04", "Accra 2026-03-04", "HARBOUR WORKERS WALK OUT OVER UNPAID WAGES AGAIN", "KYIV (Ukraine)"],
+)
+def test_parse_dateline_line_rejects_other_lines(line: str) -> None:
+    assert meta.parse_dateline_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("-- Lisbon Newsroom +351 21 000 0000", Credits()),
+        ("-- Ines Duarte, Lisbon Newsroom +351 21 000 0000", Credits(reporters=("Ines Duarte",))),
+        ("-- Paul Okafor (233) 555-0100, e-mail: paul.okafor@example.com", Credits(reporters=("Paul Okafor",))),
+        ("-- Accra commodities desk, Tel +233 555 0100 Fax +233 555 0101", Credits()),
+    ],
+)
+def test_wire_desk_sign_off_is_a_credit_line(line: str, expected: Credits) -> None:
+    assert meta.parse_credit_line(line) == expected
+
+
+def test_dash_before_prose_is_no_desk_sign_off() -> None:
+    assert meta.parse_credit_line("-- and then the convoy left the city before dawn, witnesses said.") is None

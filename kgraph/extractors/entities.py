@@ -13,6 +13,7 @@ It sets ``doc._.entities`` (entity key -> Entity) and ``doc.spans["kg_mentions"]
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -156,6 +157,40 @@ def _own_sources(article: Article | None) -> set[str]:
     return {fold(n) for n in names}
 
 
+_SELF_NOUNS = frozenset(
+    "reporter reporters correspondent correspondents photographer photographers journalist journalists "
+    "witness witnesses tally calculation calculations count poll survey interview reporting".split()
+)
+_SELF_VERBS = frozenset("verify check confirm reach contact see review obtain".split())
+
+
+def _self_references(doc: Doc) -> set[str]:
+    """Folded names of wire agencies the story names as itself: "told Reuters", "a Reuters
+    reporter", "Reuters could not verify", "prepared by Reuters" (the story's own agency)."""
+    from ..meta import normalize_agency
+
+    found: set[str] = set()
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        agency = normalize_agency(token.text)
+        if agency is None:
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            (before is not None and (before.lemma_ == "tell" or before.lower_ in ("told", "tells")))
+            or (before is not None and before.lower_ == "with" and token.i > 1 and doc[token.i - 2].lower_ == "interview")
+            or (before is not None and before.lower_ == "by" and token.i > 1 and doc[token.i - 2].lower_ in ("prepared", "compiled", "conducted", "seen", "obtained", "reviewed"))
+            or (after is not None and after.lower_ in _SELF_NOUNS)
+            or any(t.lemma_ in _SELF_VERBS for t in doc[token.i + 1 : token.i + 5] if t.sent == token.sent)
+            and token.dep_ in ("nsubj", "nsubjpass")
+        ):
+            found.add(fold(agency))
+            found.update(AGENCY_NAMES.get(fold(agency), ()))
+    return found
+
+
 def _is_channel(doc: Doc, start: int, end: int, text: str) -> bool:
     """A platform named only as the channel of a statement ("wrote on X")."""
     if text.rstrip(".") not in _word_set("platforms.txt"):
@@ -286,8 +321,8 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                     end = k
                     break
         for k in range(start + 1, end):
-            if doc[k].text in ("(", "[", "|", "/"):
-                end = k  # "World Health Organization (WHO"
+            if doc[k].text in ("(", "[", "|", "/") or (doc[k].text in ("-", "--", "—", "–") and doc[k - 1].whitespace_ and doc[k].whitespace_):
+                end = k  # "World Health Organization (WHO", "GERMANY - Bunds"
                 break
         if label == "ORG" and doc[end - 1].text in _word_set("org_suffixes.txt"):
             end = _name_tail(doc, end)  # "Joint Council" + "for the Welfare of Immigrants"
@@ -830,6 +865,46 @@ def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return found
 
 
+def _shouted_tokens(doc: Doc) -> set[int]:
+    """Tokens of lines written in capitals (a wire headline "TALKS COLLAPSE IN GENEVA"),
+    where the NER cannot tell names from words."""
+    newlines = [m.start() for m in re.finditer("\n", doc.text)]
+    lines: dict[int, list[Token]] = defaultdict(list)
+    for token in doc:
+        if not token.is_space:
+            lines[bisect_right(newlines, token.idx)].append(token)
+    shouted: set[int] = set()
+    for line in lines.values():
+        words = [t for t in line if t.is_alpha and len(t.text) > 1]
+        if len(words) >= 3 and sum(t.is_upper for t in words) >= 0.7 * len(words):
+            shouted.update(t.i for t in line)
+    return shouted
+
+
+def _drop_shouted(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """In a line written in capitals, keep only countries, capitals and names the story also
+    writes in normal case ("GENEVA" in "TALKS COLLAPSE IN GENEVA" when the body names Geneva)."""
+    shouted = _shouted_tokens(doc)
+    if not shouted:
+        return cands
+
+    def caps(c: Candidate) -> bool:
+        return c.start in shouted and all(not t.is_alpha or t.is_upper for t in doc[c.start : c.end])
+
+    known = {fold(c.text) for c in cands if not caps(c)}
+    known |= {fold(c.text.split()[-1]) for c in cands if not caps(c) and c.type == "Person"}
+    kept = []
+    for c in cands:
+        if not caps(c) or c.type == "Country" or fold(c.text) in known or gazetteer.lookup_capital(c.text) is not None:
+            kept.append(c)
+            continue
+        for token in doc[c.start : c.end]:  # "KENYAN GROWERS": the country word inside the junk
+            found = gazetteer.lookup(token.text)
+            if found is not None and found[1] != "capital":
+                kept.append(_country(token.i, token.i + 1, found[0], source="gazetteer"))
+    return kept
+
+
 def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """A one-word "person" named once, with no title and no full name anywhere in the
     story, is more often a product, a word at a sentence start or a misread than a person;
@@ -880,7 +955,7 @@ def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str]]]:
     """Entities of a Doc and their mentions as (start token, end token, key)."""
     article: Article | None = doc._.article
-    own = _own_sources(article)
+    own = _own_sources(article) | _self_references(doc)
     cands = [
         c
         for c in _ner_candidates(doc)
@@ -905,6 +980,7 @@ def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str
     cands.extend(_appositive_persons(doc, cands))
     cands.extend(_given_name_persons(doc, cands))
     cands.extend(_later_mentions(doc, cands))
+    cands = _drop_shouted(doc, cands)
     cands.sort(key=lambda c: c.start)
     _resolve(cands, doc, acronyms)
     cands = _drop_lone_names(doc, cands)

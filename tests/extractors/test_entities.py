@@ -337,3 +337,31 @@ def test_company_before_its_country_possessive_stays_an_organisation(run_doc):  
 def test_title_words_before_a_name_are_no_organisation(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc("According to the New Zealand Herald, Emeritus Professor John Burrows will chair the panel.")
     assert names(doc) == {("New Zealand Herald", "Organization"), ("John Burrows", "Person")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor told Reuters that the bridge would reopen in May.",
+        "A Reuters reporter saw tanks on the road. Reuters could not verify the figures.",
+        "The digest was prepared by Reuters in Lima. The minister spoke on Monday.",
+    ],
+)
+def test_wire_agency_named_as_the_story_itself_is_not_an_entity(run_doc, text):  # type: ignore[no-untyped-def]
+    assert "Reuters" not in {n for n, _ in names(run_doc(text))}
+
+
+def test_caps_headline_keeps_only_countries_and_names_the_body_repeats(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "KENYAN GROWERS HAIL TEA AUCTION RECORD IN MOMBASA.\n\n"
+        "Tea prices hit a record at the weekly auction in Mombasa on Tuesday, brokers said."
+    )
+    found = names(doc)
+    assert ("Kenya", "Country") in found
+    assert ("Mombasa", "Place") in found
+    assert not {n for n, _ in found} & {"KENYAN GROWERS", "TEA AUCTION", "HAIL TEA", "MOMBASA"}
+
+
+def test_time_zones_are_not_entities(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Trading in Lagos closed at 1500 GMT on Friday, dealers said.")
+    assert "GMT" not in {n for n, _ in names(doc)}
