@@ -25,11 +25,15 @@ from .identity import fold
 Kind = Literal["name", "demonym", "capital"]
 KINDS: tuple[Kind, ...] = ("name", "demonym", "capital")
 COLUMNS = ("iso", "name", "aliases", "demonyms", "capitals")
+ID_COLUMNS = ("iso3", "wikidata")
+"""Optional last columns: ISO 3166-1 alpha-3 code and Wikidata item (scripts/build_country_ids.py)."""
 DATA_FILE = "countries.tsv"
 
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _ISO = re.compile(r"^[A-Z]{2}$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_QID = re.compile(r"^Q[1-9][0-9]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,8 @@ class Country:
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+    iso3: str = ""
+    wikidata: str = ""  # Wikidata item id, e.g. "Q142"
 
     def forms(self, kind: Kind) -> tuple[str, ...]:
         """The surface forms of one kind: "name" gives the name and the aliases."""
@@ -66,20 +72,30 @@ def parse_countries(text: str, *, source: str = DATA_FILE) -> tuple[Country, ...
 
 def _parse(text: str, *, source: str) -> tuple[tuple[Country, ...], dict[Kind, _Table]]:
     lines = text.splitlines()
-    if not lines or tuple(lines[0].split("\t")) != COLUMNS:
-        raise KgraphError(f"{source}: the first line must be the header {'<TAB>'.join(COLUMNS)}")
+    header = tuple(lines[0].split("\t")) if lines else ()
+    if header not in (COLUMNS, COLUMNS + ID_COLUMNS):
+        raise KgraphError(
+            f"{source}: the first line must be the header {'<TAB>'.join(COLUMNS)}"
+            f" (optionally followed by <TAB>{'<TAB>'.join(ID_COLUMNS)})"
+        )
     countries: list[Country] = []
     seen: dict[str, int] = {}
     for number, line in enumerate(lines[1:], start=2):
         if not line.strip():
             continue
         fields = line.split("\t")
-        if len(fields) != len(COLUMNS):
+        if len(fields) != len(header):
             raise KgraphError(
-                f"{source} line {number}: expected {len(COLUMNS)} tab-separated fields, "
+                f"{source} line {number}: expected {len(header)} tab-separated fields, "
                 f"got {len(fields)}; fix the row {line!r}"
             )
-        iso, name, aliases, demonyms, capitals = (f.strip() for f in fields)
+        iso, name, aliases, demonyms, capitals = (f.strip() for f in fields[:5])
+        iso3, wikidata = (f.strip() for f in (fields[5:7] if len(fields) == 7 else ("", "")))
+        if (iso3 and not _ISO3.match(iso3)) or (wikidata and not _QID.match(wikidata)):
+            raise KgraphError(
+                f"{source} line {number}: bad alpha-3 code {iso3!r} or Wikidata id {wikidata!r}; "
+                'use three upper-case letters and an item id such as "Q142"'
+            )
         if not _ISO.match(iso) or not name:
             raise KgraphError(
                 f"{source} line {number}: bad ISO code {iso!r} or empty name; "
@@ -88,7 +104,7 @@ def _parse(text: str, *, source: str) -> tuple[tuple[Country, ...], dict[Kind, _
         if iso in seen:
             raise KgraphError(f"{source} line {number}: ISO code {iso} already used on line {seen[iso]}")
         seen[iso] = number
-        countries.append(Country(iso, name, _split(aliases), _split(demonyms), _split(capitals)))
+        countries.append(Country(iso, name, _split(aliases), _split(demonyms), _split(capitals), iso3, wikidata))
     return tuple(countries), _build_tables(countries, source=source)
 
 

@@ -1,4 +1,13 @@
-"""Deterministic identity: keys and IRIs for articles, entities and facts."""
+"""Deterministic identity: keys and IRIs for articles, entities and facts.
+
+Names are normalised before anything is compared or minted (``normalise_name``):
+Unicode NFKC, invisible and control characters removed (zero-width spaces, bidi marks and
+embeddings, byte-order marks: categories Cc and Cf), whitespace folded.  ``fold`` then
+lower-cases and strips accents and punctuation; ``slug`` transliterates what is left
+(``anyascii``: Cyrillic, Greek, Arabic, Chinese ...) and, when the name was not plain
+ASCII after folding, adds a short hash of the folded name, so two different names never
+share an IRI ("Сергей Лавров" -> ``sergey-lavrov-3f2a9c``, "王毅" -> ``wang-yi-...``).
+"""
 
 from __future__ import annotations
 
@@ -6,18 +15,36 @@ import hashlib
 import re
 import unicodedata
 
+from anyascii import anyascii
 from rdflib import URIRef
 
 from .namespaces import ID
 
 _TYPE_PREFIX = {"Person": "person", "Organization": "org", "Country": "country", "Place": "place"}
 _PREFIX_TYPE = {v: k for k, v in _TYPE_PREFIX.items()}
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def normalise_name(text: str) -> str:
+    """NFKC, no invisible or control characters (Cc, Cf: U+200B-U+200F, U+202A-U+202E,
+    U+2066-U+2069, U+FEFF ...), whitespace folded to single spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    kept = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cf"):
+            kept.append(" " if ch in "\t\n\r\x0b\x0c" else "")
+        elif cat.startswith("Z"):
+            kept.append(" ")
+        else:
+            kept.append(ch)
+    return " ".join("".join(kept).split())
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip accents, drop punctuation, fold whitespace."""
+    """Normalise, lower-case, strip accents, drop punctuation, fold whitespace."""
     out = []
-    for ch in unicodedata.normalize("NFKD", text):
+    for ch in unicodedata.normalize("NFKD", normalise_name(text)):
         cat = unicodedata.category(ch)
         if cat.startswith("M"):
             continue
@@ -30,12 +57,38 @@ def fold(text: str) -> str:
     return " ".join("".join(out).casefold().split())
 
 
+def _is_ideograph(ch: str) -> bool:
+    """A character that is a whole word or syllable (CJK, kana, hangul): spaced apart."""
+    return ord(ch) >= 0x2E80 and unicodedata.category(ch) == "Lo"
+
+
+def transliterate(text: str) -> str:
+    """``fold(text)`` in ASCII letters: "Сергей Лавров" -> "sergey lavrov", "王毅" -> "wang yi"."""
+    folded = fold(text)
+    if not _NOT_ASCII.search(folded):
+        return folded
+    parts = []
+    for ch in folded:
+        if ch.isascii():
+            parts.append(ch)
+        else:
+            ascii_ = anyascii(ch)
+            parts.append(f" {ascii_} " if _is_ideograph(ch) else ascii_)
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", "".join(parts).casefold()).split())
+
+
 def slug(text: str) -> str:
-    """A URL-safe slug: folded words joined with hyphens ("U.S. Navy" -> "us-navy")."""
+    """A URL-safe slug: folded words joined with hyphens ("U.S. Navy" -> "us-navy").
+
+    A name that is not plain ASCII once folded is transliterated and gets a short hash of
+    its folded form, so that distinct names in any script get distinct slugs."""
     folded = fold(text)
     if folded.startswith("the "):
         folded = folded[4:]
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+    base = re.sub(r"[^a-z0-9]+", "-", transliterate(folded)).strip("-")
+    if _NOT_ASCII.search(folded) or not base:
+        return f"{base or 'x'}-{short_hash(folded or normalise_name(text), length=6)}"
+    return base
 
 
 def short_hash(*parts: object, length: int = 12) -> str:

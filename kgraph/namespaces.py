@@ -38,7 +38,20 @@ class KG(DefinedNamespace):
     topic: URIRef
     topicEvidence: URIRef
     aboutCountry: URIRef
+    iso3Code: URIRef
+    Merge: URIRef
+    canonical: URIRef
+    mergedEntity: URIRef
+    surfaceForm: URIRef
+    mergeRule: URIRef
 
+
+IDENTITY_GRAPH = URIRef("https://w3id.org/kgraph/identity")
+"""Named graph of cross-article identity, recomputed from all article graphs by
+``merging.reconcile``: ``?local kg:canonical ?canonical``, the canonical node's
+``skos:prefLabel`` and one ``kg:Merge`` record per merged entity."""
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+"""Wikidata items (countries' ``owl:sameAs``); only IRIs, nothing is fetched."""
 
 ID = Namespace("https://w3id.org/kgraph/id/")
 """Instances: articles, entities, mentions, memberships, statements."""
@@ -60,6 +73,7 @@ PREFIXES: dict[str, object] = {
     "rdf": RDF,
     "rdfs": RDFS,
     "owl": OWL,
+    "wd": WIKIDATA,
     "xsd": XSD,
 }
 

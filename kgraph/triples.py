@@ -6,7 +6,8 @@ Model (one named graph per article, named by the article's IRI):
              schema:publisher ORG ; kg:agency ORG ; kg:dateline PLACE ; schema:url ;
              schema:author PERSON (reporters) ; schema:editor PERSON ; schema:mentions ENTITY .
     entity   a kg:Person|kg:Organization|kg:Country|kg:Place ; kg:entityType "Person" ;
-             skos:prefLabel "name" ; skos:altLabel "alias" ; kg:isoCode "FR" (countries) .
+             skos:prefLabel "name" ; skos:altLabel "alias" ; kg:isoCode "FR" ;
+             kg:iso3Code "FRA" ; owl:sameAs wd:Q142 (countries) .
     mention  a kg:Mention ; kg:mentionOf ENTITY ; prov:wasDerivedFrom article ;
              kg:startChar ; kg:endChar ; kg:evidenceText "surface" .
     membership a org:Membership ; org:member PERSON ; org:organization ORG|COUNTRY ;
@@ -25,10 +26,11 @@ import datetime
 from collections.abc import Iterator
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SDO, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, SDO, SKOS, XSD
 
 from .identity import article_iri, entity_iri, entity_key, fact_iri
-from .namespaces import KG, ROLE, TOPIC
+from .errors import KgraphError
+from .namespaces import KG, ROLE, TOPIC, WIKIDATA
 from .records import Article, Entity, Evidence, Extraction, Role, Statement
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -70,6 +72,20 @@ def _named(type_: str, name: str) -> Iterator[Triple]:
     yield node, SKOS.prefLabel, Literal(name)
 
 
+def _country_ids(node: URIRef, iso: str) -> Iterator[Triple]:
+    """ISO alpha-3 code and Wikidata item of a country (patterns/countries.tsv)."""
+    from .gazetteer import country
+
+    try:
+        item = country(iso)
+    except KgraphError:
+        return
+    if item.iso3:
+        yield node, KG.iso3Code, Literal(item.iso3)
+    if item.wikidata:
+        yield node, OWL.sameAs, WIKIDATA[item.wikidata]
+
+
 def article_triples(article: Article) -> Iterator[Triple]:
     node = article_iri(article.id)
     meta = article.meta
@@ -106,6 +122,7 @@ def entity_triples(entity: Entity, article: URIRef) -> Iterator[Triple]:
             yield node, SKOS.altLabel, Literal(alias)
     if entity.iso:
         yield node, KG.isoCode, Literal(entity.iso)
+        yield from _country_ids(node, entity.iso)
     for ev in entity.mentions:
         mention = fact_iri("mention", ev.article_id, ev.start_char, ev.end_char, entity.key)
         yield mention, RDF.type, KG.Mention
