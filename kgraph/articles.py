@@ -12,16 +12,21 @@ credit lines never reach the text.
 
 from __future__ import annotations
 
+import codecs
 import json
 import logging
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import meta as meta_lib
 from .cleaning import clean, html_noise_xpath, is_prose
 from .errors import InputError
+from .guards import safe_name
 from .meta import MetaDraft
 from .records import Article, Skipped
 
@@ -53,25 +58,41 @@ def read_article(path: Path) -> list[Article]:
     return articles
 
 
-def read_articles(paths: Iterable[Path]) -> Iterator[Article | Skipped]:
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Size limits on inputs (``kgraph build --max-file-mb/--max-chars``): past them a file or
+    article is skipped with the reason, so one huge page cannot stall a batch."""
+
+    max_file_bytes: int = 10_000_000  # a file (a .jsonl file: each line)
+    max_chars: int = 150_000  # the story text after cleaning
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def read_articles(paths: Iterable[Path], *, limits: Limits = DEFAULT_LIMITS) -> Iterator[Article | Skipped]:
     """Articles of files and folders (folders recursively, in sorted order).
 
     Folders give their ``.txt``, ``.html``/``.htm`` and ``.jsonl`` files (hidden
-    files and folders are passed over); any other file, and any article that
-    cannot be read, gives ``Skipped`` with the reason, so one bad article never
-    stops a batch.  A named path that does not exist raises InputError.
+    files and folders are passed over; symbolic links to folders are not followed, so a
+    link loop cannot trap the walk); any other file, a pipe or device, a file past the size
+    limits, and any article that cannot be read, gives ``Skipped`` with the reason, so one bad
+    article never stops a batch.  A named path that does not exist raises InputError.
     """
     seen: dict[str, str] = {}
     for path in map(Path, paths):
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder; check the path")
+        if not path.exists() and not path.is_symlink():
+            raise InputError(f"{safe_name(path)}: no such file or folder; check the path")
         for file in _files_under(path):
+            if isinstance(file, Skipped):
+                yield file
+                continue
             suffix = file.suffix.lower()
             if suffix not in ARTICLE_SUFFIXES:
                 kind = f"({suffix})" if suffix else "(no extension)"
                 yield Skipped(str(file), f"not an article file {kind}")
                 continue
-            for source, item in _read_file(file):
+            for source, item in _read_file(file, limits):
                 if isinstance(item, InputError):
                     log.warning("skipped %s", item)
                     yield Skipped(source, str(item))
@@ -84,65 +105,142 @@ def read_articles(paths: Iterable[Path]) -> Iterator[Article | Skipped]:
                     yield item
 
 
-def _files_under(path: Path) -> list[Path]:
-    if not path.is_dir():
+def _files_under(path: Path) -> list[Path | Skipped]:
+    """The files under path in sorted order, or Skipped for what cannot be read as a file."""
+    if not path.is_dir() or path.is_symlink() and not path.resolve().is_dir():
         return [path]
-    files = []
-    for file in path.rglob("*"):
-        parts = file.relative_to(path).parts
-        if file.is_file() and not any(part.startswith(".") for part in parts):  # hidden files and folders
-            files.append(file)
-    return sorted(files, key=lambda f: f.relative_to(path).parts)
+    found: list[Path | Skipped] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or path
+        found.append(Skipped(str(where), f"{safe_name(where)}: cannot read the folder ({exc.strerror or exc})"))
+
+    for folder, dirs, files in os.walk(path, onerror=unreadable, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # hidden folders
+        for name in files:
+            if not name.startswith("."):  # hidden files
+                found.append(Path(folder) / name)
+    return sorted(found, key=lambda f: Path(f.source).parts if isinstance(f, Skipped) else f.relative_to(path).parts)
 
 
-def _read_text(path: Path) -> str:
+# Byte-order marks and the encodings they announce, longest first.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode(data: bytes, *, name: str = "input") -> str:
+    """Text of a file's bytes: the encoding its byte-order mark names, else UTF-8, else
+    Windows-1252 (the usual encoding of pages saved as "latin-1"); binary data is refused."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{safe_name(name)}: broken {encoding} text (offset {exc.start}); save the file as UTF-8") from exc
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError(f"{safe_name(name)}: a binary file, not text (NUL bytes); give .txt, .html or .jsonl articles")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    if sum(1 for ch in text[:8192] if ch < " " and ch not in "\t\n\r\f") > 8:
+        raise InputError(
+            f"{safe_name(name)}: not text (byte 0x{data[utf8_error.start]:02x} at offset {utf8_error.start}); "
+            "save the file as UTF-8"
+        )
+    log.info("%s: not UTF-8; read as Windows-1252", name)
+    return text
+
+
+def _read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise InputError(f"{safe_name(path)}: cannot read the file ({exc.strerror or exc}); check the path") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{safe_name(path)}: not a regular file (a pipe, socket or device)")
+    limit = limits.max_file_bytes if path.suffix.lower() != ".jsonl" else None
+    if limit is not None and info.st_size > limit:
+        raise InputError(
+            f"{safe_name(path)}: {info.st_size:,} bytes is larger than the limit of {limit:,} (--max-file-mb)"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror or exc}); check its permissions") from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{path}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); save the file as UTF-8"
-        ) from exc
+        raise InputError(f"{safe_name(path)}: cannot read the file ({exc.strerror or exc}); check its permissions") from exc
+    return decode(data, name=str(path))
 
 
-def _read_file(path: Path) -> Iterator[tuple[str, Article | InputError]]:
+def _too_long(article: Article, limits: Limits, where: str) -> InputError | None:
+    if len(article.text) > limits.max_chars:
+        return InputError(
+            f"{safe_name(where)}: story of {len(article.text):,} characters is longer than the limit of "
+            f"{limits.max_chars:,} (--max-chars)"
+        )
+    return None
+
+
+def _read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[str, Article | InputError]]:
     """(source, Article or the InputError that stopped it) for each article of a file."""
     source = str(path)
     try:
-        content = _read_text(path)
+        content = _read_text(path, limits)
     except InputError as exc:
         yield source, exc
         return
     kind = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
     if kind == "jsonl":
-        yield from _read_jsonl(path, content)
+        yield from _read_jsonl(path, content, limits)
         return
     try:
         make = article_from_html if kind == "html" or _LOOKS_HTML.match(content) else article_from_text
-        yield source, make(content, article_id=path.name, source=source)
+        article = make(content, article_id=path.name, source=source)
+        yield source, _too_long(article, limits, source) or article
     except InputError as exc:
         yield source, exc
+    except RecursionError:
+        yield source, InputError(f"{safe_name(source)}: markup or JSON nested too deeply to read")
+    except Exception as exc:  # one bad page never stops a batch
+        log.exception("reading %s failed", source)
+        yield source, InputError(f"{safe_name(source)}: cannot read the page ({type(exc).__name__}: {exc})")
 
 
-def _read_jsonl(path: Path, content: str) -> Iterator[tuple[str, Article | InputError]]:
+def _read_jsonl(path: Path, content: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[str, Article | InputError]]:
     for number, line in enumerate(content.splitlines(), 1):
         if not line.strip():
             continue
         source = where = f"{path}:{number}"
+        if len(line) > limits.max_file_bytes:
+            yield source, InputError(
+                f"{safe_name(where)}: line of {len(line):,} characters is longer than the limit of "
+                f"{limits.max_file_bytes:,} (--max-file-mb)"
+            )
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield source, InputError(
-                f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); write one JSON object per line"
+                f"{safe_name(where)}: invalid JSON ({exc.msg} at column {exc.colno}); write one JSON object per line"
             )
             continue
+        except RecursionError:
+            yield source, InputError(f"{safe_name(where)}: JSON nested too deeply to read")
+            continue
         try:
-            yield source, article_from_record(record, article_id=f"{path.name}#{number}", source=source, where=where)
+            article = article_from_record(record, article_id=f"{path.name}#{number}", source=source, where=where)
+            yield source, _too_long(article, limits, where) or article
         except InputError as exc:
             yield source, exc
+        except RecursionError:
+            yield source, InputError(f"{safe_name(where)}: markup or JSON nested too deeply to read")
+        except Exception as exc:  # one bad line never stops a batch
+            log.exception("reading %s failed", where)
+            yield source, InputError(f"{safe_name(where)}: cannot read the record ({type(exc).__name__}: {exc})")
 
 
 def article_from_record(
