@@ -13,10 +13,16 @@ of these constructions ties it to a person mention:
 - a verb of holding a post: "Karl Berg, who heads the Bundesbank".
 
 The organisation is the entity the title names (its premodifier, "of"/"at" phrase or
-an anaphor such as "the group's"); a government post with no organisation named is
-placed in the country the context implies; an organisation post with none gives
-nothing, and so does a title naming something that is not an entity ("the head of
-the queue").  Former, ex-, late, -elect and would-be posts get ``current=False``.
+an anaphor such as "the group's").  A government post with no organisation named takes
+a country only from what the text supports, never from proximity: the same person's
+post stated elsewhere ("Kenyan President X" ... "President X"), a possessive before the
+name ("Kenya's Ruto"), the appointer ("the Chilean government appointed X as ..."), or
+the story's home country (its dateline's, when that is also the country it names most,
+and no other country is named first in the title's sentence).  Otherwise the role is
+left out: a U.S. president quoted in a story about Russia is not Russia's president.
+An organisation post with no organisation gives nothing, and so does a title naming
+something that is not an entity ("the head of the queue").  Former, ex-, late, -elect
+and would-be posts get ``current=False``.
 """
 
 from __future__ import annotations
@@ -528,6 +534,8 @@ def _copula_person(doc: Doc, title: _Title, mentions: _Mentions) -> tuple[Span |
         person = mentions.person_ending(k - 1)
         if person is None and verb.lemma_ in _words("appointment_verbs") | _words("service_verbs"):
             person = _subject_person(verb, mentions)
+        elif person is not None and verb.lemma_ in _words("appointment_verbs"):
+            _read_appointer(verb, title, person, mentions)
         served = verb.lemma_ in _words("service_verbs") and verb.tag_ == "VBD"
         return person, not served  # "named X as envoy" is current, "X served as envoy" is not
     if token.lemma_ != "be":
@@ -539,6 +547,24 @@ def _copula_person(doc: Doc, title: _Title, mentions: _Mentions) -> tuple[Span |
     if person is None:
         person = _subject_person(token, mentions)
     return person, current
+
+
+def _read_appointer(verb: Token, title: _Title, person: Span, mentions: _Mentions) -> None:
+    """"The Chilean government appointed X as minister": the post is in the appointer's
+    government; "President Y named X as envoy": it serves Y."""
+    if title.orgs or title.principal is not None:
+        return
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        spans = [mentions.get(t.i) for t in subject.subtree]
+        found = list(dict.fromkeys(s for s in spans if s is not None and s.label_ != person.label_))
+        people = [s for s in found if mentions.type(s.label_) == "Person"]
+        body = "Country" if title.concept.scope == GOVERNMENT else "Organization"  # not "the White House"
+        bodies = [s for s in found if mentions.type(s.label_) == body]
+        if people:
+            title.principal = people[-1]
+        elif bodies:
+            title.orgs.append((bodies[-1].label_, 0))
+            title.claimed.update(range(bodies[-1].start, bodies[-1].end))
 
 
 def _subject_person(verb: Token, mentions: _Mentions) -> Span | None:
@@ -646,6 +672,25 @@ def _explicit_org(found: _Found, mentions: _Mentions) -> str | None:
     return max(orgs, key=lambda o: o[1])[0]
 
 
+def _home_country(doc: Doc, mentions: _Mentions) -> str | None:
+    """The country a story is filed from and mostly about: its dateline's and its most named one.
+
+    A bare government title ("Prime Minister X said") in such a story is that country's post;
+    a story filed from one country about another, or with no dateline, gives none.
+    """
+    from ..gazetteer import lookup
+
+    article = doc._.article
+    dateline = article.meta.dateline if article is not None and article.meta is not None else None
+    found = lookup(dateline) if dateline else None
+    dominant = _dominant_country(doc, mentions)
+    if found is None or dominant is None or mentions.type(dominant) != "Country":
+        return None
+    iso = found[0].iso
+    entity = mentions.entities.get(dominant)
+    return dominant if entity is not None and entity.iso == iso else None
+
+
 def _dominant_country(doc: Doc, mentions: _Mentions) -> str | None:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -698,11 +743,14 @@ def _implied_org(doc: Doc, found: _Found, mentions: _Mentions, *, claimed: set[i
     for candidate in (
         context["explicit"].get(found.person.label_),  # the same person's post elsewhere
         context["affiliations"].get(found.person.label_),  # "Kenya's Ruto"
-        preceding("Country"),  # "Ghana will ..., Finance Minister X said"
-        context["dominant"],  # the story's country
     ):
         if candidate and candidate not in own:
             return str(candidate)
+    # "WARSAW - Poland ..., Prime Minister X said": the story's home country, unless the
+    # sentence names another country first ("... the U.S. levy imposed by President X")
+    home = context["home"]
+    if home and home not in own and preceding("Country") in (None, home):
+        return str(home)
     return None
 
 
@@ -717,7 +765,7 @@ def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions) -> None:
     for f in found:
         if f.org and f.concept.scope == GOVERNMENT and mentions.type(f.org) == "Country":
             explicit.setdefault(f.person.label_, f.org)
-    context = {"explicit": explicit, "affiliations": _affiliations(doc, mentions), "dominant": _dominant_country(doc, mentions)}
+    context = {"explicit": explicit, "affiliations": _affiliations(doc, mentions), "home": _home_country(doc, mentions)}
     # posts serving another person ("Trump's envoy") take that person's government
     for f in found:
         if f.org is None and f.title is not None and f.title.principal is None:
