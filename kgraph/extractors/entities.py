@@ -69,6 +69,26 @@ def _folded(name: str) -> frozenset[str]:
 
 
 @cache
+def _place_names() -> frozenset[str]:
+    """Towns, cities and US states of GeoNames (patterns/place_names.txt)."""
+    return _word_set("place_names.txt")
+
+
+_LOCATIVE = frozenset({"in", "near", "outside", "around", "at", "from", "to", "into", "towards", "toward"})
+_AREA_WORDS = frozenset({"province", "region", "district", "county", "state", "oblast", "governorate", "prefecture", "airport"})
+
+
+def _in_place_construction(doc: Doc, start: int) -> bool:
+    """"in X", "near X", "from X", "the town of X": a name where places stand."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _word_set("place_nouns.txt"):
+        return True
+    return before.lower_ in _LOCATIVE and before.dep_ == "prep"
+
+
+@cache
 def _trailing_titles() -> frozenset[str]:
     """One-word titles that end an organisation span but are not part of the name."""
     words = {t for t in read_lines("person_titles.txt") if " " not in t and t[:1].isupper() and not t.endswith(".")}
@@ -125,6 +145,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         or (label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN" and doc[end - 1].text not in _word_set("place_suffixes.txt"))
     ):  # "Yonhap news agency": a lower-case descriptor is not part of the name
         end -= 1
+    while label != "PERSON" and end - start > 1 and doc[end - 1].text in _AREA_WORDS:
+        end -= 1  # "Jiangsu province", "Luton airport": the place is named without the word
     return start, end
 
 
@@ -402,6 +424,16 @@ def _shared_head_countries(doc: Doc, start: int, end: int) -> list[Candidate]:
     ]
 
 
+def _known_place(doc: Doc, start: int, end: int, text: str, label: str) -> bool:
+    """A town or city of the GeoNames list that the NER called an organisation (unless its
+    neighbours show an organisation) or a person (only where places stand: "in X")."""
+    if text not in _place_names() or _ACRONYM.match(text) or doc[end - 1].text in _word_set("org_suffixes.txt"):
+        return False
+    if label == "PERSON":
+        return doc[start].text not in _word_set("given_names.txt") and _in_place_construction(doc, start)
+    return not _context_is_org(doc, Candidate(start, end, "Organization", text))
+
+
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
     not_entities = _mostly_not_entity(doc)
     for ent_start, ent_end, label in _name_spans(doc):
@@ -441,6 +473,10 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(start, end, "Place", text)
         elif text in _word_set("platforms.txt"):
             yield Candidate(start, end, "Organization", text)
+        elif end < ent_end and doc[end].text in _AREA_WORDS:
+            yield Candidate(start, end, "Place", text)  # "Jiangsu province"
+        elif label in ("ORG", "PERSON") and _known_place(doc, start, end, text, label):
+            yield Candidate(start, end, "Place", text)
         elif label == "PERSON":
             yield Candidate(start, end, "Person", text)
         elif label == "ORG" and end - start == 1 and _located_in(doc[start]):
@@ -494,6 +530,23 @@ def _gazetteer_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
         if kind == "name" and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and not doc[token.i + 1].is_sent_start:
             continue  # part of a longer name ("Ukraine Defence Contact Group")
         yield _country(token.i, token.i + 1, country, source="gazetteer")
+
+
+def _place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
+    """Towns and cities of the GeoNames list that the NER missed, where places stand
+    ("police in the town of Mbalmayo", "fighting near Urus-Martan")."""
+    places = _place_names()
+    for token in doc:
+        i = token.i
+        if i in taken or not _name_word(token) or not _in_place_construction(doc, i):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and end not in taken and (_name_word(doc[end]) or (doc[end].text == "-" and not doc[end].whitespace_)):
+            end += 1
+        while end > i and _surface(doc, i, end) not in places:
+            end -= 1
+        if end > i and not (end < len(doc) and _name_word(doc[end])):
+            yield Candidate(i, end, "Place", _surface(doc, i, end), source="places")
 
 
 def _context_is_org(doc: Doc, cand: Candidate) -> bool:
@@ -969,6 +1022,8 @@ def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str
     ]
     taken = {i for c in cands for i in range(c.start, c.end)}
     cands.extend(_gazetteer_candidates(doc, taken))
+    taken.update(i for c in cands for i in range(c.start, c.end))
+    cands.extend(_place_candidates(doc, taken))
     bodies = list(_state_body_candidates(doc, cands))
     if bodies:
         inside = {(b.start, b.end) for b in bodies}

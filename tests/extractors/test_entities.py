@@ -365,3 +365,21 @@ def test_caps_headline_keeps_only_countries_and_names_the_body_repeats(run_doc):
 def test_time_zones_are_not_entities(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc("Trading in Lagos closed at 1500 GMT on Friday, dealers said.")
     assert "GMT" not in {n for n, _ in names(doc)}
+
+
+def test_town_the_ner_misses_is_a_place_where_places_stand(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Police in the town of Kecskemet arrested two men on Monday.")
+    assert ("Kecskemet", "Place") in names(doc)
+
+
+def test_town_the_ner_calls_an_organisation_is_a_place(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Kurdish fighters advanced towards Arbil on Sunday, a spokesman said.")
+    assert ("Arbil", "Place") in names(doc)
+    assert not {n for n, t in names(doc) if t == "Organization" and n == "Arbil"}
+
+
+def test_province_and_airport_words_are_cut_from_place_names(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("The plant in Hubei province will supply cables. The plane landed at Luton airport.")
+    found = names(doc)
+    assert ("Hubei", "Place") in found
+    assert not any(n.endswith(("province", "airport")) for n, _ in found)
