@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 
 from rdflib import Dataset
 
-from .errors import GraphFormatError
+from .errors import GraphFormatError, KgraphError
+from .guards import check_jsonld_contexts, regular_file, safe_name
 from .namespaces import bind_prefixes
 
 if TYPE_CHECKING:
@@ -88,13 +89,25 @@ def load_dataset(path: Path, *, store: str = DEFAULT_STORE) -> Dataset:
     if path.is_dir():
         raise GraphFormatError(f"{path}: is a folder, not a graph file")
     _, parser, _ = rdf_format(path)
+    try:
+        regular_file(path, what="graph file")  # a pipe or device would block or never end
+    except KgraphError as exc:
+        raise GraphFormatError(str(exc)) from None
     dataset = new_dataset(store)
     if store != "oxigraph" and parser.startswith("ox-"):
         parser = parser[3:].replace("ntriples", "nt")
     try:
-        dataset.parse(str(path), format=parser)
+        if parser == "json-ld":  # local contexts only: never fetch a remote @context
+            data = path.read_bytes()
+            check_jsonld_contexts(path, data)
+            dataset.parse(data=data, format=parser)
+        else:
+            dataset.parse(str(path), format=parser)
+    except GraphFormatError:
+        raise
     except Exception as exc:  # parsers raise many kinds of errors
-        raise GraphFormatError(f"{path}: cannot read graph: {exc}") from exc
+        message = " ".join(str(exc).split())[:300]
+        raise GraphFormatError(f"{safe_name(path)}: cannot read graph: {message}") from exc
     return dataset
 
 
