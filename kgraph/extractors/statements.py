@@ -55,6 +55,7 @@ _DATELINE = re.compile(
     r"|[A-Z][A-Z .'\u2019-]{2,40}(?:,[^\n\-\u2013\u2014:]{1,40})?\s*[-\u2013\u2014:]+\s+)"  # CITY: / CITY, Country —
 )
 _TRAIL_MARKS = {"as", "after", "before", "while", "when", "since", "despite", "amid"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
 _WH = {"which", "who", "whom", "whose", "where", "when"}
 
 
@@ -481,6 +482,7 @@ class Speakers:
                 for i in range(span.start, span.end):
                     mention_of.setdefault(i, span.label_)
         types = {key: ent.type for key, ent in entities.items()}
+        _own_surnames(doc, mention_of, types, body_start=_body_start(doc))
         org_words = {
             key: [_name_words(name) for name in (ent.name, *ent.aliases)]
             for key, ent in entities.items()
@@ -598,6 +600,34 @@ class Speakers:
                     return key
             return None
         return self.direct(token)
+
+
+def _body_start(doc: Doc) -> int:
+    article = doc._.article if Doc.has_extension("article") else None
+    return article.body_start if article is not None else 0
+
+
+def _own_surnames(doc: Doc, mention_of: dict[int, str], types: dict[str, str], *, body_start: int) -> None:
+    """A bare surname shared by two people of the story ("Clinton" after "Bill Clinton ... his
+    wife Hillary Clinton") belongs to the one the story named in full first (news style)."""
+    if MENTIONS not in doc.spans:
+        return
+    first_full: dict[str, dict[str, int]] = {}  # surname -> person key -> first full mention
+    bare: list[Span] = []
+    for span in doc.spans[MENTIONS]:
+        if span.start_char < body_start or (types.get(span.label_) or _type_of_key(span.label_)) != "Person":
+            continue
+        words = [t for t in span if t.is_alpha and t.lower_ not in _HONORIFICS]
+        if len(words) == 1:
+            bare.append(span)
+        elif len(words) > 1:
+            first_full.setdefault(words[-1].lower_, {}).setdefault(span.label_, span.start)
+    for span in bare:
+        owners = first_full.get(span[0].lower_ if span[0].is_alpha else "", {})
+        if len(owners) > 1:
+            owner = min(owners, key=lambda key: owners[key])
+            for i in range(span.start, span.end):
+                mention_of[i] = owner
 
 
 def _name_words(name: str) -> frozenset[str]:
@@ -859,7 +889,7 @@ def _passage_candidates(
         anchor = span[0].i
         found = False
         # a speech verb right after the passage in its sentence, or before it ("X said: ...")
-        after = [t for t in last_sent if t.idx >= p.end and t.i <= span[-1].i + 10]
+        after = [t for t in last_sent if t.idx >= p.end and t.i <= span[-1].i + 16]  # past an appositive
         before = [t for t in span[0].sent if t.idx < p.open_at]
         for t in after + list(reversed(before)):
             if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, passages):
@@ -872,7 +902,7 @@ def _passage_candidates(
             if not prev:
                 continue
             last = max(prev, key=lambda c: c.end)
-            if not _continues(text, last.end, p.open_at):
+            if not _continues(text, last.end, p.open_at) and not _after_attribution(text, last, p.open_at):
                 continue
             speaker, verb = last.speaker, last.verb
         s_start, s_end = _sentence_bounds(doc, p.start, p.end, anchor)
@@ -882,6 +912,14 @@ def _passage_candidates(
 
 def _inside(pos: int, passages: list[Passage]) -> bool:
     return any(p.start <= pos < p.end for p in passages)
+
+
+def _after_attribution(text: str, last: Candidate, open_at: int) -> bool:
+    """'"Q1," said X, a long description of X. "Q2."': the passage opens the sentence right
+    after the attribution of the statement before, in the same paragraph."""
+    gap = text[last.end : open_at]
+    between = text[min(last.sent_end, open_at) : max(last.sent_end, open_at)]
+    return "\n" not in gap and not between.strip(QUOTE_MARKS + " ")  # the mark may end the sentence before
 
 
 def _continues(text: str, prev_end: int, open_at: int) -> bool:

@@ -232,6 +232,11 @@ CASES = {
             (LAVROV, "The answer will be firm and swift.", True),
         ],
     ),
+    "quote after the attribution's long description": (
+        '"The budget is a disgrace," said Anna Merkova, an economist who once ran the statistics office '
+        'and now chairs a small research group. "It adds complexity and gives nothing back to savers."',
+        [(MERKOVA, "It adds complexity and gives nothing back to savers.", True)],
+    ),
     "coordinated speakers": (
         "Macron and Lavrov said the talks had been useful and would continue in the spring.",
         [
@@ -483,3 +488,24 @@ def test_statements_between_dates_query(dataset) -> None:  # type: ignore[no-unt
     assert [(str(r.speaker), str(r.date)) for r in hits] == [("Anna Merkova", "2025-04-10")]
     hits = run_named(dataset, "statements_between_dates", bindings={"from": Literal("2025-01-01")})
     assert len(list(hits)) == 2
+
+
+def test_bare_surname_belongs_to_the_person_named_in_full_first(parser) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Karl Berg spoke in the town hall, joined by his wife Ulla Berg. "
+        '"The new hospital will open before the end of next year," Berg said.'
+    )
+    doc = parser(text)
+    doc._.article = Article("t.txt", "t.txt", "t.txt", text, ArticleMeta(), 0)
+    karl, ulla = "person/karl-berg", "person/ulla-berg"
+    spans = []
+    for surface, key in (("Karl Berg", karl), ("Ulla Berg", ulla), ("Berg said", ulla)):
+        start = text.index(surface)
+        end = start + (len(surface) if surface != "Berg said" else 4)
+        spans.append(doc.char_span(start, end, label=key))
+    doc.spans[MENTIONS] = spans
+    doc._.entities = {karl: Entity(karl, "Karl Berg", "Person"), ulla: Entity(ulla, "Ulla Berg", "Person")}
+    doc._.roles = []
+    assert [(s.speaker, s.quote) for s in find_statements(doc)] == [
+        (karl, "The new hospital will open before the end of next year")
+    ]
