@@ -44,6 +44,9 @@ class KG(DefinedNamespace):
     mergedEntity: URIRef
     surfaceForm: URIRef
     mergeRule: URIRef
+    AliasRule: URIRef
+    aliasRelation: URIRef
+    aliasName: URIRef
 
 
 IDENTITY_GRAPH = URIRef("https://w3id.org/kgraph/identity")
