@@ -117,6 +117,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         for title in titles:
             n = len(title)
             if end - start > n and tuple(t.lower_ for t in doc[start : start + n]) == title:
+                if gazetteer.lookup_name(doc[start : start + n + 1].text) is not None:
+                    continue  # "Sri Lanka ...": the title word begins a country's name
                 start, changed = start + n, True
                 break
         else:
@@ -644,6 +646,11 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             c.type = "Organization"
         elif c.type == "Person" and c.text.split()[-1] in _word_set("org_suffixes.txt"):
             c.type = "Organization"
+        elif (
+            c.type == "Person" and " " in c.text and c.source == "ner" and gazetteer.lookup_name(c.text.split()[-1]) is not None
+            and c.text.split()[0] not in _word_set("given_names.txt")
+        ):
+            c.type = "Organization"  # "Atlas Bangladesh": no person's name ends with a country
     org_like = {fold(c.text) for c in cands if c.type == "Organization"}
     for c in cands:
         if c.type == "Person" and fold(c.text) in org_like and fold(c.text) not in persons_full:

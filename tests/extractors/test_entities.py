@@ -383,3 +383,31 @@ def test_province_and_airport_words_are_cut_from_place_names(run_doc):  # type: 
     found = names(doc)
     assert ("Hubei", "Place") in found
     assert not any(n.endswith(("province", "airport")) for n, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        ("Datuk Seri Hamzah Rahman opened the new port on Monday.", "Hamzah Rahman"),
+        ("Tan Sri Aziz Kamal chaired the meeting in Ipoh.", "Aziz Kamal"),
+        ("Dr Farah Ismail said the clinic would stay open.", "Farah Ismail"),
+        ("Brigadier General Tomas Ruiz said the convoy had left.", "Tomas Ruiz"),
+    ],
+)
+def test_honorifics_and_ranks_are_not_part_of_the_name(run_doc, text, person):  # type: ignore[no-untyped-def]
+    found = {n for n, t in names(run_doc(text)) if t == "Person"}
+    assert person in found
+    assert not any(n.split()[0] in ("Datuk", "Seri", "Tan", "Sri", "Dr", "Brigadier", "General") for n in found)
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Shares of Harlan Pharmaceuticals rose after the deal was announced.", "Harlan Pharmaceuticals"),
+        ("The cable maker Ferrante SpA said sales in Asia had doubled.", "Ferrante SpA"),
+        ("Output at Dhaka Ceramics fell, while Meridian Bangladesh raised its forecast.", "Meridian Bangladesh"),
+    ],
+)
+def test_company_names_are_no_persons(run_doc, text, org):  # type: ignore[no-untyped-def]
+    found = names(run_doc(text))
+    assert (org, "Person") not in found
