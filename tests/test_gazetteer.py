@@ -294,3 +294,12 @@ def test_parse_countries_splits_lists():
 
 def test_index_is_built_once():
     assert gazetteer._index() is gazetteer._index()
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("Zaire", "CD"), ("Zairean", "CD"), ("Burma", "MM"), ("Burmese", "MM"), ("N. Korea", "KP"), ("S. Korea", "KR")],
+)
+def test_old_and_short_country_names(text: str, iso: str) -> None:
+    found = gazetteer.lookup(text)
+    assert found is not None and found[0].iso == iso
