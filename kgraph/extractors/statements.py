@@ -71,14 +71,15 @@ def reporting_verbs() -> dict[str, str]:
 
 @cache
 def anonymous_sources() -> dict[str, str]:
-    """Noun -> kind ("person" or "thing") of the unnamed sources in patterns/anonymous_sources.txt."""
+    """Noun -> kind ("person", "thing" or "government") of the unnamed sources in patterns/anonymous_sources.txt."""
     nouns = {}
     for line in read_lines("anonymous_sources.txt"):
         noun, _, kind = line.lower().partition(" ")
         kind = kind.strip()
-        if kind not in ("person", "thing"):
+        if kind not in ("person", "thing", "government"):
             raise KgraphError(
-                f'patterns/anonymous_sources.txt: "{line}" has kind "{kind}"; write "{noun} person" or "{noun} thing"'
+                f'patterns/anonymous_sources.txt: "{line}" has kind "{kind}"; '
+                f'write "{noun} person", "{noun} thing" or "{noun} government"'
             )
         nouns[noun] = kind
     return nouns
@@ -93,6 +94,12 @@ def anonymous_nouns() -> frozenset[str]:
 def person_nouns() -> frozenset[str]:
     """Nouns naming a person ("official", "spokesman"): a later "he" or "she" can refer to them."""
     return frozenset(noun for noun, kind in anonymous_sources().items() if kind == "person")
+
+
+@cache
+def government_nouns() -> frozenset[str]:
+    """Nouns for a country's government ("the French government"): the country speaks."""
+    return frozenset(noun for noun, kind in anonymous_sources().items() if kind == "government")
 
 
 @cache
@@ -381,7 +388,7 @@ def _call_content(verb: Token) -> tuple[int, int] | None:
             if objs:
                 return objs[0].left_edge.i, prep.right_edge.i + 1
     for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and prep.i == verb.i + 1:  # not "on Friday"
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             comps = [c for c in list(verb.children) + list(prep.children) if c.dep_ in ("xcomp", "acl", "advcl")]
             if objs and comps:
@@ -539,6 +546,9 @@ class Speakers:
             key = self._entity(last)
             if key and self.types.get(key, _type_of_key(key)) == "Person" and last.i != token.i:
                 return key
+        key = self._government_of(token)
+        if key:
+            return key
         if token.lemma_.lower() == "office" or token.lemma_.lower() in speech_nouns():  # "X's office/statement said"
             for child in token.children:
                 if child.dep_ == "poss":
@@ -550,6 +560,21 @@ class Speakers:
             return key
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in anonymous_nouns():
             return ANON
+        return None
+
+    def _government_of(self, token: Token) -> str | None:
+        """The country of "the French government", "Chile's government", "the government of Peru"."""
+        if token.lemma_.lower() not in government_nouns():
+            return None
+        for child in token.children:
+            target: Token | None = child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            key = self._entity(target) if target is not None else None
+            if key and (self.types.get(key) or _type_of_key(key)) == "Country":
+                return key
         return None
 
     def conjuncts(self, subject: Token) -> tuple[str, ...]:

@@ -237,6 +237,26 @@ CASES = {
         'and now chairs a small research group. "It adds complexity and gives nothing back to savers."',
         [(MERKOVA, "It adds complexity and gives nothing back to savers.", True)],
     ),
+    "the <nationality> government: the country speaks": (
+        "The French government warned on Monday that it would not accept any new tariffs on its wine exports.",
+        [("country/FR", "it would not accept any new tariffs on its wine exports", False)],
+    ),
+    "the government of X": (
+        "The government of Ukraine said it would send two more ships to help with the rescue effort.",
+        [("country/UA", "it would send two more ships to help with the rescue effort", False)],
+    ),
+    "X's government said": (
+        "Russia's government said the new export rules would take effect at the start of March.",
+        [("country/RU", "the new export rules would take effect at the start of March", False)],
+    ),
+    "a country as speaker": (
+        "Israel says the crossing will stay closed until the hostages are released.",
+        [("country/IL", "the crossing will stay closed until the hostages are released", False)],
+    ),
+    "called on a day on Y to Z": (
+        "Hamas on Friday called on its supporters abroad to end their boycott of the vote in the spring.",
+        [("org/hamas", "its supporters abroad to end their boycott of the vote in the spring", False)],
+    ),
     "coordinated speakers": (
         "Macron and Lavrov said the talks had been useful and would continue in the spring.",
         [
@@ -314,6 +334,8 @@ CASES = {
         'Macron left early. A senior diplomat said the talks had stalled. "We are not close to a deal," he said.',
         [],
     ),
+    "bare government": ("The government said the new export rules would take effect at the start of March.", []),
+    "state news agency": ("The state news agency said the talks would resume in the capital next week.", []),
     "state media": ("State media said the army had repelled several attacks near the border overnight.", []),
     "a quote under six words": ('"We will see," Macron said after the meeting.', []),
     "scare quotes": ('Macron called the plan "reckless" during a visit to the port on Monday.', []),
@@ -336,6 +358,7 @@ def test_anonymous_sources_have_a_kind(monkeypatch: pytest.MonkeyPatch) -> None:
 
     assert {"official", "spokesman"} <= statements.person_nouns() < statements.anonymous_nouns()
     assert "media" in statements.anonymous_nouns() - statements.person_nouns()
+    assert "government" in statements.government_nouns() < statements.anonymous_nouns()
     monkeypatch.setattr(statements, "read_lines", lambda name: ("official person", "rumour"))
     with pytest.raises(KgraphError, match='anonymous_sources.txt: "rumour" has kind ""'):
         statements.anonymous_sources.__wrapped__()
