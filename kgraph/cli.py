@@ -120,43 +120,22 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
 
 def _build_into_store(inputs: list[Path], *, output: Path | None, store_dir: Path | None, model: str | None,
                       workers: int, batch_size: int, silent: bool) -> None:
-    import shutil
-    import tempfile
-
-    import pyoxigraph
-
     from . import merging
-    from .pipeline import build_store, count_articles
-    from .store import count_quads, dataset_over, open_oxigraph, save_dataset
+    from .pipeline import build_to
 
     if store_dir is None and not hasattr(merging, "reconcile"):
         assert output is not None
         return _build_in_memory(inputs, output=output, model=model, silent=silent)
-    scratch = None
-    if store_dir is not None:
-        ox_store = open_oxigraph(store_dir, read_only=False)
-    else:  # a file build streams through a scratch store next to the output, removed at the end
-        assert output is not None
-        scratch = tempfile.mkdtemp(prefix=f".{output.name}.build-", dir=output.resolve().parent)
-        ox_store = pyoxigraph.Store(scratch)
-    try:
-        report = build_store(inputs, store=ox_store, model=model, workers=workers, batch_size=batch_size,
-                             progress=None if silent else _progress, ignore=[store_dir] if store_dir else [])
-        if report.read == 0:
-            raise KgraphError(_nothing_read(inputs, report, output))
-        dataset = dataset_over(ox_store)
-        if output is not None:
-            save_dataset(dataset, output)
-        if not silent:
-            target = output if output is not None else store_dir
-            assert target is not None
-            click.echo(_summary(report, target, count_quads(dataset), count_articles(ox_store)), err=True)
-            if store_dir is not None:
-                click.echo(_store_summary(report, store_dir), err=True)
-    finally:
-        del ox_store
-        if scratch is not None:
-            shutil.rmtree(scratch, ignore_errors=True)
+    outcome = build_to(inputs, store_dir=store_dir, output=output, model=model, workers=workers,
+                       batch_size=batch_size, progress=None if silent else _progress)
+    if outcome.report.read == 0:
+        raise KgraphError(_nothing_read(inputs, outcome.report, output))
+    if not silent:
+        target = output if output is not None else store_dir
+        assert target is not None
+        click.echo(_summary(outcome.report, target, outcome.triples, outcome.articles), err=True)
+        if store_dir is not None:
+            click.echo(_store_summary(outcome.report, store_dir), err=True)
 
 
 def _build_in_memory(inputs: list[Path], *, output: Path, model: str | None, silent: bool) -> None:
@@ -385,21 +364,48 @@ def export(graph: Path, fmt: str, output: Path) -> None:
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False), help="HTML file to write.")
-@click.option("--max-nodes", default=2000, show_default=True, help="Keep the most connected nodes beyond this.")
+@click.option("--max-nodes", default=2000, show_default=True, type=int,
+              help="Draw at most this many entities (the most connected).")
+@click.option("--focus", metavar="NAME", help="Only the entities around this one (any of its names).")
+@click.option("--hops", default=1, show_default=True, type=int, help="With --focus: how many relations away.")
+@click.option("--topic", metavar="TOPIC", help="Only articles with a statement on this topic (e.g. trade).")
+@click.option("--country", metavar="ISO|NAME", help="Only articles about this country (e.g. FR or France).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only articles dated on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only articles dated on or before this day.")
+@click.option("--min-articles", default=1, show_default=True, type=int,
+              help="Only entities named in at least this many articles.")
+@click.option("--co-mention", default=2, show_default=True, type=int,
+              help="Link entities named together in at least this many articles.")
+@click.option("--query", "query_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Draw the result of this CONSTRUCT query (.rq) instead of the whole graph.")
 @errors_as_messages
-def viz(graph: Path, output: Path, max_nodes: int) -> None:
-    """Draw a graph as an interactive HTML page that works offline.
+def viz(graph: Path, output: Path, max_nodes: int, focus: str | None, hops: int, topic: str | None,
+        country: str | None, since: str | None, until: str | None, min_articles: int, co_mention: int,
+        query_file: Path | None) -> None:
+    """Draw a graph or store as an interactive news map: one HTML page that works offline.
 
     \b
     Example:
       kgraph viz out/graph.trig -o out/graph.html
+      kgraph viz out/graph.trig -o macron.html --focus Macron --hops 2
+      kgraph viz out/store -o trade.html --topic trade --since 2026-01-01
+      kgraph viz out/graph.trig -o roles.html --query examples/queries/heads_of_organisations.rq
     """
-    from .store import open_graph
-    from .visualise import to_networkx, write_html
+    from . import store
+    from .visualise import draw
+    from .visualise.view import check_selection
 
-    nx_graph = to_networkx(open_graph(graph))
-    write_html(nx_graph, output, title=f"kgraph: {graph.name}", max_nodes=max_nodes)
-    click.echo(f"Wrote {output}: {nx_graph.number_of_nodes()} nodes, {nx_graph.number_of_edges()} edges.", err=True)
+    check_selection(max_nodes=max_nodes, hops=hops, min_articles=min_articles, co_mention=co_mention)
+    opener = getattr(store, "open_graph", None)
+    dataset = opener(graph) if opener is not None else store.load_dataset(_graph_path(graph))
+    if query_file is not None:
+        from .visualise.model import construct
+
+        dataset = construct(dataset, query_file)
+    view = draw(dataset, output, title=f"kgraph: {graph.name}", focus=focus, hops=hops, topic=topic,
+                country=country, since=since, until=until, min_articles=min_articles, max_nodes=max_nodes,
+                co_mention=co_mention)
+    click.echo(f"Wrote {output}: {view.summary()}", err=True)
 
 
 @cli.command()

@@ -330,12 +330,15 @@ def build_store(
     under two names is stored once (the smaller article IRI).  Finally the identity graph
     is recomputed from all article graphs (``merging.reconcile``).  Files under the
     folders ``ignore`` (the store itself, when it lies inside an input folder) are passed over."""
+    import pyoxigraph
+
     from .articles import read_articles
     from .parallel import extract_stream
 
     report = StoreReport()
     add_vocabulary_once(store)
     ledger = Ledger.read(store)
+    ledger_at_start = set(ledger.by_iri)
     pending: dict[str, tuple[str, list[str]]] = {}  # article id -> (digest, IRIs it replaces)
 
     items: Iterable[Article | Skipped] = read_articles(paths)
@@ -375,23 +378,55 @@ def build_store(
             report.batches += 1
         quads, drop, in_batch = [], [], 0
 
+    # what this run wrote, per article IRI, in case a later input of the run supersedes it
+    written: dict[str, tuple[Skipped, bool, int, tuple[str, ...], int, int]] = {}
+
+    def unwrite(iri: str, by: Article) -> None:
+        """An article of this run is superseded by a later input (same story or same URL)."""
+        nonlocal quads, in_batch
+        source, was_new, triples, types, roles, statements = written.pop(iri)
+        before = len(quads)
+        graph = pyoxigraph.NamedNode(iri)
+        quads = [q for q in quads if q.graph_name != graph]
+        if len(quads) != before:
+            in_batch -= 1
+        report.articles -= 1
+        report.triples -= triples
+        if was_new:
+            report.added -= 1
+        else:
+            report.replaced -= 1
+        report.entities.subtract(types)
+        report.roles -= roles
+        report.statements -= statements
+        report.duplicates.append(Skipped(source.source, f"{source.reason}: superseded by {by.id} (same story or same URL)"))
+
     for result in extract_stream(to_extract(), model=model, workers=workers, batch_size=batch_size, nlp=nlp):
         if isinstance(result, Skipped):
             report.skipped.append(result)
             continue
         digest, old = pending.pop(result.article.id)
+        for iri in old:
+            if iri in written:
+                unwrite(iri, result.article)
         article_quad_list = article_quads(result, digest)
         quads.extend(article_quad_list)
         drop.extend(old)
         in_batch += 1
+        types = tuple(e.type for e in result.entities)
+        roles = sum(1 for r in result.roles if r.current)
+        is_new = not any(iri in ledger_at_start for iri in old)
+        written[str(article_iri(result.article.id))] = (
+            Skipped(result.article.source, result.article.id), is_new, len(article_quad_list), types, roles,
+            len(result.statements))
         report.triples += len(article_quad_list)
         report.articles += 1
-        if old:
-            report.replaced += 1
-        else:
+        if is_new:
             report.added += 1
-        report.entities.update(e.type for e in result.entities)
-        report.roles += sum(1 for r in result.roles if r.current)
+        else:
+            report.replaced += 1
+        report.entities.update(types)
+        report.roles += roles
         report.statements += len(result.statements)
         if in_batch >= batch_size:
             flush()
@@ -435,3 +470,68 @@ def find_articles(store: "pyoxigraph.Store", refs: Iterable[str]) -> tuple[dict[
         else:
             unknown.append(ref)
     return found, unknown
+
+
+@dataclass(slots=True)
+class BuildOutcome:
+    """A finished build: what it did, and what the store (or file) now holds."""
+
+    report: StoreReport
+    articles: int
+    triples: int
+
+
+def build_to(
+    paths: Iterable[Path],
+    *,
+    store_dir: Path | None,
+    output: Path | None,
+    model: str | None = None,
+    workers: int = 1,
+    batch_size: int = 32,
+    progress: Callable[[Iterable[Article | Skipped]], Iterable[Article | Skipped]] | None = None,
+) -> BuildOutcome:
+    """Build into the store folder ``store_dir`` and/or the graph file ``output``.
+
+    With a store, the articles are added to it (see ``build_store``) and ``output``, if
+    given, is written from the whole store.  A file alone is built through a scratch
+    store next to it (streamed to disk, so memory stays flat), removed at the end.  The
+    file is replaced atomically, and only when at least one article was read; otherwise
+    the old file stays and ``report.read`` is 0.  The store is closed on return.
+    """
+    import gc
+    import shutil
+    import tempfile
+
+    import pyoxigraph
+
+    from .store import count_quads, create_store, dataset_over, open_oxigraph, save_dataset
+
+    if store_dir is None and output is None:
+        raise KgraphError("give a store folder, a graph file, or both")
+    scratch = None
+    if store_dir is not None:
+        create_store(store_dir)
+        ox_store = open_oxigraph(store_dir, read_only=False)
+    else:
+        assert output is not None
+        folder = Path(output).resolve().parent
+        folder.mkdir(parents=True, exist_ok=True)
+        scratch = tempfile.mkdtemp(prefix=f".{Path(output).name}.build-", dir=folder)
+        ox_store = pyoxigraph.Store(scratch)
+    try:
+        report = build_store(paths, store=ox_store, model=model, workers=workers, batch_size=batch_size,
+                             progress=progress, ignore=[store_dir] if store_dir is not None else [])
+        if report.read == 0:
+            return BuildOutcome(report, 0, 0)
+        dataset = dataset_over(ox_store)
+        if output is not None:
+            save_dataset(dataset, output)
+        outcome = BuildOutcome(report, count_articles(ox_store), count_quads(dataset))
+        del dataset
+        return outcome
+    finally:
+        del ox_store  # releases the store's write lock once no reference is left
+        gc.collect()
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
