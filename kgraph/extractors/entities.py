@@ -965,6 +965,44 @@ def _drop_shouted(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return kept
 
 
+_CHANNEL_VERBS = frozenset({"quote", "cite", "carry"})
+
+
+def _is_news_agency(text: str) -> bool:
+    from ..meta import normalize_agency
+
+    return normalize_agency(text) is not None or text.endswith(("News Agency", "Press Agency", "news agency"))
+
+
+def _channel_use(doc: Doc, c: Candidate) -> bool:
+    """"Interfax quoted the minister as saying", "told Tass", "a statement carried by the
+    state news agency X": the agency passes on someone else's words."""
+    root = doc[c.start : c.end].root
+    while root.dep_ == "compound" and root.head.i >= c.end and root.head.is_lower:
+        root = root.head  # "Itar-Tass news agency quoted"
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _CHANNEL_VERBS:
+        return True
+    if root.dep_ == "nsubj" and root.head.lemma_ in ("say", "report") and any(
+        t.lemma_ in ("say", "tell", "announce") and t.pos_ == "VERB" for t in doc[root.sent.start : c.start]
+    ):
+        return True  # "X said ..., Interfax news agency said": the agency only relays
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ in _CHANNEL_VERBS:
+        return True
+    before = doc[c.start - 1] if c.start > 0 else None
+    return before is not None and before.lower_ in ("told", "tells", "quoting", "citing")
+
+
+def _drop_channels(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A news agency named only as the channel of other people's words is not an entity of
+    the story (one that speaks in its own voice stays)."""
+    uses: dict[str, list[bool]] = defaultdict(list)
+    for c in cands:
+        if c.type == "Organization" and _is_news_agency(c.text):
+            uses[c.key].append(_channel_use(doc, c))
+    doomed = {key for key, flags in uses.items() if all(flags)}
+    return [c for c in cands if c.key not in doomed]
+
+
 def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """A one-word "person" named once, with no title and no full name anywhere in the
     story, is more often a product, a word at a sentence start or a misread than a person;
@@ -1046,6 +1084,7 @@ def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str
     cands.sort(key=lambda c: c.start)
     _resolve(cands, doc, acronyms)
     cands = _drop_lone_names(doc, cands)
+    cands = _drop_channels(doc, cands)
 
     article_id = article.id if article is not None else ""
     grouped: dict[str, list[Candidate]] = defaultdict(list)

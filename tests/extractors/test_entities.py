@@ -411,3 +411,21 @@ def test_honorifics_and_ranks_are_not_part_of_the_name(run_doc, text, person):  
 def test_company_names_are_no_persons(run_doc, text, org):  # type: ignore[no-untyped-def]
     found = names(run_doc(text))
     assert (org, "Person") not in found
+
+
+def test_news_agency_only_passing_on_words_is_not_an_entity(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "Interfax quoted the governor as saying the dam was safe. "
+        "The Saudi Press Agency reported on Monday that the talks would resume in Jeddah."
+    )
+    found = {n for n, _ in names(doc)}
+    assert "Interfax" not in found
+    assert "Saudi Press Agency" in found
+
+
+def test_news_agency_relaying_a_statement_is_not_an_entity(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "The governor said the dam was safe, Itar-Tass news agency said. "
+        "Itar-Tass news agency quoted the mayor as saying the roads were closed."
+    )
+    assert not {n for n, _ in names(doc)} & {"Itar-Tass", "TASS"}
