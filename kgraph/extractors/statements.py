@@ -158,10 +158,27 @@ def _marks(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
 
 
 def _looks_closing(text: str, pos: int, length: int, p_start: int) -> bool:
-    """A straight mark right after a word or punctuation and before a space or the end."""
+    """A straight mark right after a word or punctuation and before a space or the end, or
+    after a comma or full stop and a space (', "he said', a space slipped before the mark)."""
     before = text[pos - 1] if pos > p_start else " "
     after = text[pos + length] if pos + length < len(text) else " "
-    return not before.isspace() and (after.isspace() or after in ",.;:!?)")
+    if not before.isspace():
+        return after.isspace() or after in ",.;:!?)"
+    return text[p_start:pos].rstrip()[-1:] in (",", ".", "!", "?")
+
+
+def _closed_later(
+    text: str, paragraphs: list[tuple[int, int]], all_marks: list[list[tuple[int, int, str]]], k: int
+) -> bool:
+    """Paragraph ``k`` has no mark, and the next paragraph with marks (at most 3 on) begins with
+    a closing one: a quote broken over one-sentence lines."""
+    for j in range(k + 1, min(k + 4, len(paragraphs))):
+        if all_marks[j]:
+            pos, length, kind = all_marks[j][0]
+            p_start = paragraphs[j][0]
+            opens = pos == p_start + len(text[p_start : paragraphs[j][1]]) - len(text[p_start : paragraphs[j][1]].lstrip())
+            return not opens and (kind == "close" or _looks_closing(text, pos, length, p_start))
+    return False
 
 
 def quote_passages(text: str, *, start: int = 0) -> list[Passage]:
@@ -177,8 +194,13 @@ def quote_passages(text: str, *, start: int = 0) -> list[Passage]:
     """
     passages: list[Passage] = []
     pending: Passage | None = None  # open at the end of the previous paragraph
-    for p_start, p_end in _paragraphs(text, start):
-        marks = list(_marks(text, p_start, p_end))
+    paragraphs = list(_paragraphs(text, start))
+    all_marks = [list(_marks(text, p_start, p_end)) for p_start, p_end in paragraphs]
+    for k, (p_start, p_end) in enumerate(paragraphs):
+        marks = all_marks[k]
+        if pending is not None and pending.end > pending.start and not marks and _closed_later(text, paragraphs, all_marks, k):
+            pending = Passage(pending.start, p_end, pending.open_at, closed=False)  # a line inside the quote
+            continue
         first = len(text[p_start:p_end]) - len(text[p_start:p_end].lstrip())
         opens_with_mark = bool(marks) and marks[0][0] == p_start + first and marks[0][2] != "close"
         carried: Passage | None = None
@@ -433,6 +455,15 @@ def _according_frame(token: Token) -> Frame | None:
     return Frame(token, "according to", source, start, end, "according")
 
 
+def _prep_relative(verb: Token) -> bool:
+    """"a message in which he said: ...": the relative word sits in a preposition, so the
+    verb keeps its own reported clause."""
+    return any(
+        c.dep_ == "prep" and c.i < verb.i and any(g.lower_ in ("which", "whom") for g in c.children)
+        for c in verb.children
+    )
+
+
 def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
     """Speech verbs of the body with a subject and a content span (token offsets)."""
     verbs = reporting_verbs()
@@ -452,7 +483,7 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
                 continue  # "did not say"; "said he had met them and urged them to ..."
             if token.dep_ == "relcl" and not any(
                 c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in token.children
-            ):
+            ) and not _prep_relative(token):
                 continue  # "the strikes, which it said had hit a depot": no reported clause of its own
             subject = find_subject(token)
             if kind == "directive":
@@ -551,10 +582,12 @@ class Speakers:
             return key
         if token.lemma_.lower() == "office" or token.lemma_.lower() in speech_nouns():  # "X's office/statement said"
             for child in token.children:
-                if child.dep_ == "poss":
-                    key = self._entity(child)
-                    if key:
-                        return key
+                owner = child if child.dep_ == "poss" else None
+                if child.dep_ == "prep" and child.lower_ in ("from", "by"):  # "a letter from X said"
+                    owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                key = self._entity(owner) if owner is not None else None
+                if key:
+                    return key
         key = self._described_org(token)
         if key:
             return key
@@ -589,7 +622,10 @@ class Speakers:
 
     def after_verb(self, verb: Token) -> str | None:
         """The speaker of an inverted attribution the parser missed: '..." said the president, X,'."""
-        if verb.i == 0 or not (verb.nbor(-1).is_punct or verb.nbor(-1).is_quote):
+        prev = verb.i - 1
+        while prev > 0 and verb.doc[prev].is_space:
+            prev -= 1
+        if verb.i == 0 or not (verb.doc[prev].is_punct or verb.doc[prev].is_quote):
             return None
         for token in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 10)]:
             key = self._entity(token)
@@ -915,6 +951,8 @@ def _passage_candidates(
         found = False
         # a speech verb right after the passage in its sentence, or before it ("X said: ...")
         after = [t for t in last_sent if t.idx >= p.end and t.i <= span[-1].i + 16]  # past an appositive
+        if not after and last_sent.end < len(doc) and doc[last_sent.end].is_lower:
+            after = list(doc[last_sent.end : last_sent.end + 3])  # '..."' / 'asked X, ...': a line break slipped in
         before = [t for t in span[0].sent if t.idx < p.open_at]
         for t in after + list(reversed(before)):
             if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, passages):
@@ -922,6 +960,11 @@ def _passage_candidates(
                 if subject is not None:
                     speaker, verb, anchor, found = speakers.resolve(subject), t.lemma_.lower(), t.i, True
                     break
+                if t.idx >= p.end:  # '"...?" asked X, ...' parsed with X as the object
+                    speaker = speakers.after_verb(t)
+                    if speaker is not None:
+                        verb, anchor, found = t.lemma_.lower(), t.i, True
+                        break
         if not found:
             prev = [c for c in frames_so_far + out if c.end <= p.open_at]
             if not prev:

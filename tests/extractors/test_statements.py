@@ -257,6 +257,32 @@ CASES = {
         "Hamas on Friday called on its supporters abroad to end their boycott of the vote in the spring.",
         [("org/hamas", "its supporters abroad to end their boycott of the vote in the spring", False)],
     ),
+    "quote over lines without marks, closed later": (
+        '"The convoy left at dawn.\n\nIt reached the border by noon.\n\nIt will cross tomorrow," Merkova told Reuters.',
+        [(MERKOVA, "The convoy left at dawn.\n\nIt reached the border by noon.\n\nIt will cross tomorrow", True)],
+    ),
+    "closing mark after a comma and a space": (
+        '"We have waited for this day for many years," said Berg."\n\nI feel relieved.\n\n'
+        'Our children will finally go home, "he said.',
+        [
+            (BERG, "We have waited for this day for many years", True),
+            (BERG, "I feel relieved.\n\nOur children will finally go home", True),
+        ],
+    ),
+    "question, then the attribution on the next line": (
+        '"Nobody told us anything about the closure. Why do they stop us from going home?"\n\n'
+        "asked Anna Merkova, a teacher turned back at the checkpoint.",
+        [(MERKOVA, "Nobody told us anything about the closure. Why do they stop us from going home?", True)],
+    ),
+    "a letter from X said": (
+        "A letter from Karl Berg said the two sides had agreed to meet again next month in Geneva.",
+        [(BERG, "the two sides had agreed to meet again next month in Geneva", False)],
+    ),
+    "a message in which he said:": (
+        "Lavrov wrote to Macron last week. He sent a message in which he said: "
+        '"We are ready to meet anywhere and at any time to end this war."',
+        [(LAVROV, "We are ready to meet anywhere and at any time to end this war.", True)],
+    ),
     "coordinated speakers": (
         "Macron and Lavrov said the talks had been useful and would continue in the spring.",
         [
