@@ -50,7 +50,9 @@ class Browser:
             raise KgraphError("chromium is not installed; install it with: apt-get install -y chromium")
         self.width, self.height, self.timeout = width, height, timeout
         self.errors: list[str] = []
-        self.requests: list[str] = []
+        self.requests: list[str] = []  # every URL the page asked for, in order
+        self._request_ids: list[str] = []
+        self._blocked: set[str] = set()  # requests the browser itself refused (CSP)
         self._next_id = 0
         self._buffer = b""
         self._session = ""
@@ -147,6 +149,9 @@ class Browser:
             self.errors.append("log: " + str(params["entry"].get("text")))
         elif method == "Network.requestWillBeSent":
             self.requests.append(str(params.get("request", {}).get("url", "")))
+            self._request_ids.append(str(params.get("requestId", "")))
+        elif method == "Network.loadingFailed" and params.get("blockedReason"):
+            self._blocked.add(str(params.get("requestId", "")))
 
     def call(self, method: str, **params: Any) -> dict[str, Any]:
         """Send a DevTools command and wait for its result."""
@@ -216,5 +221,15 @@ class Browser:
         Path(path).write_bytes(base64.b64decode(data))
 
     def remote_requests(self) -> list[str]:
-        """Requests the page made to anything but itself."""
-        return [url for url in self.requests if not url.startswith(LOCAL_SCHEMES)]
+        """Requests to anything but the page itself that the browser did not refuse (CSP) first."""
+        return [
+            url for url, request in zip(self.requests, self._request_ids)
+            if not url.startswith(LOCAL_SCHEMES) and request not in self._blocked
+        ]
+
+    def clear(self) -> None:
+        """Forget the errors and requests seen so far."""
+        self.errors.clear()
+        self.requests.clear()
+        self._request_ids.clear()
+        self._blocked.clear()

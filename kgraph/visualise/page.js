@@ -402,6 +402,10 @@
     window.__kgReady = performance.now();
   });
   fitVisible();
-  window.kgraph = { network: network, nodes: nodes, edges: edges, data: DATA, select: selectNode, find: find,
-                    applyFilters: applyFilters, shown: shown, edgeShown: edgeShown };
+  // for tests and the console: the network, the state, and hover as the mouse would do it
+  window.kgraph = {
+    network: network, nodes: nodes, edges: edges, data: DATA, select: selectNode, find: find,
+    applyFilters: applyFilters, shown: shown, edgeShown: edgeShown,
+    hover: function (kind, id) { showTip(kind === "edge" ? edgeTip(id) : nodeTip(id), { x: 10, y: 10 }); return tooltip.textContent; }
+  };
 })();
