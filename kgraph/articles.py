@@ -19,7 +19,7 @@ import os
 import re
 import stat
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -243,33 +243,81 @@ def _read_jsonl(path: Path, content: str, limits: Limits = DEFAULT_LIMITS) -> It
             yield source, InputError(f"{safe_name(where)}: cannot read the record ({type(exc).__name__}: {exc})")
 
 
+_RECORD_KEYS: dict[str, str] = {  # JSON-lines key -> metadata field; the first key present wins
+    "title": "title", "headline": "title",
+    "url": "url", "link": "url",
+    "source": "publisher", "publisher": "publisher", "site": "publisher", "site_name": "publisher",
+    "date": "date", "published": "date", "published_at": "date", "publishedAt": "date",
+    "pubDate": "date", "datePublished": "date", "date_published": "date",
+    "author": "authors", "authors": "authors", "byline": "authors",
+    "agency": "agency",
+}
+_BODY_KEYS = ("text", "html", "body", "content")
+
+
 def article_from_record(
     record: Any, *, article_id: str, source: str | None = None, where: str | None = None
 ) -> Article:
-    """An article from one JSON-lines record: ``text`` or ``html`` plus optional ``url``, ``title``, ``date``, ``source``.
+    """An article from one JSON-lines record: ``text`` or ``html`` (or ``body``, ``content``) plus
+    optional metadata: ``title``/``headline``, ``url``, ``date``/``published``, ``source``/``publisher``,
+    ``author``/``authors``/``byline`` (a name, a list of names or objects with ``name``), ``agency``.
 
-    The given fields override what is found in the text.
+    The given fields override what is found in the text; other keys are logged and passed over.
     """
     where = where or source or article_id
     if not isinstance(record, Mapping):
         raise InputError(f'{where}: expected a JSON object with "text" or "html", got {type(record).__name__}')
     given: dict[str, str] = {}
-    for key, name in (("title", "title"), ("url", "url"), ("source", "publisher"), ("publisher", "publisher")):
+    authors: list[str] = []
+    unknown = sorted(str(k) for k in record if k not in _RECORD_KEYS and k not in _BODY_KEYS and k != "id")
+    if unknown:
+        log.warning("%s: passed over unknown keys %s", where, ", ".join(unknown))
+    for key, name in _RECORD_KEYS.items():
         value = record.get(key)
-        if isinstance(value, str) and value.strip():
+        if name == "authors":
+            authors.extend(_record_names(value))
+        elif name == "date" and isinstance(value, str) and value.strip() and "date" not in given:
+            iso = meta_lib.parse_date(value)
+            if not iso:
+                raise InputError(f'{where}: cannot read the {key} {value!r}; write it as YYYY-MM-DD')
+            given["date"] = iso
+        elif name != "date" and isinstance(value, str) and value.strip():
             given.setdefault(name, value.strip())
-    if isinstance(record.get("date"), str) and record["date"].strip():
-        iso = meta_lib.parse_date(record["date"])
-        if not iso:
-            raise InputError(f'{where}: cannot read the date {record["date"]!r}; write it as YYYY-MM-DD')
-        given["date"] = iso
     html, text = record.get("html"), record.get("text")
+    if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
+        body = next((record[k] for k in ("body", "content") if isinstance(record.get(k), str) and record[k].strip()), None)
+        if body is not None:
+            html, text = (body, None) if _LOOKS_HTML.match(body) or re.search(r"<p\b", body, re.IGNORECASE) else (None, body)
     source = source or where
     if isinstance(html, str) and html.strip():
-        return article_from_html(html, article_id=article_id, file=article_id, source=source, given=given)
-    if isinstance(text, str) and text.strip():
-        return article_from_text(text, article_id=article_id, file=article_id, source=source, given=given)
-    raise InputError(f'{where}: no "text" or "html" field with content; give the story in one of them')
+        article = article_from_html(html, article_id=article_id, file=article_id, source=source, given=given)
+    elif isinstance(text, str) and text.strip():
+        article = article_from_text(text, article_id=article_id, file=article_id, source=source, given=given)
+    else:
+        raise InputError(f'{where}: no "text" or "html" field with content; give the story in one of them')
+    return _with_authors(article, authors)
+
+
+def _record_names(value: Any) -> list[str]:
+    """A record's author value: "A and B", ["A", "B"] or [{"name": "A"}] -> author strings."""
+    if isinstance(value, str) and value.strip():
+        return [value.strip()]
+    if isinstance(value, Mapping):
+        return _record_names(value.get("name"))
+    if isinstance(value, list):
+        return [name for item in value for name in _record_names(item)]
+    return []
+
+
+def _with_authors(article: Article, authors: list[str]) -> Article:
+    """Put a record's authors first among the reporters (an agency among them becomes the agency)."""
+    if not authors:
+        return article
+    draft = MetaDraft(agency=article.meta.agency)
+    meta_lib.add_authors(draft, authors, publisher=article.meta.publisher)
+    reporters = tuple(dict.fromkeys([*draft.reporters, *article.meta.reporters]))
+    meta = replace(article.meta, reporters=reporters, agency=draft.agency)
+    return replace(article, meta=meta)
 
 
 def article_from_text(

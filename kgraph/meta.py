@@ -764,14 +764,39 @@ class MetaDraft:
         )
 
 
-def add_authors(draft: MetaDraft, authors: Iterable[str]) -> None:
-    """Author strings from a page's tags ("Jane Doe", "AFP", "A and B") -> reporters or agency."""
+def add_authors(draft: MetaDraft, authors: Iterable[str], *, publisher: str | None = None) -> None:
+    """Author strings from a page's tags ("Jane Doe", "AFP", "A and B") -> reporters or agency.
+
+    An organisation given as the author (the publisher itself, "Global Times", "Editorial
+    Board", "CNN Staff") is nobody's name and is passed over.
+    """
+    publisher = publisher or draft.publisher
     for author in authors:
         for part in re.split(r"\s*[|;]\s*", author):
             agency = normalize_agency(part)
             if agency:
                 draft.put("agency", agency)
                 continue
+            if is_organisation(part, publisher=publisher):
+                continue
             byline = parse_byline(part if part.lower().startswith("by ") else f"By {part}")
             if byline:
                 draft.add_credits(byline)
+
+
+_ORG_AUTHOR_WORDS = frozenset(
+    "board desk staff team editors editorial newsroom agencies media times post news journal herald tribune "
+    "gazette chronicle press network group online digital magazine daily weekly radio tv television".split()
+)
+
+
+def is_organisation(name: str, *, publisher: str | None = None) -> bool:
+    """True for an author string that names an organisation, not a person: the publisher
+    ("The Daily Ledger"), or a name ending in a newsroom word ("Global Times", "Editorial Board")."""
+    words = re.sub(r"^by\s+", "", name.strip(), flags=re.IGNORECASE).split()
+    if not words:
+        return False
+    folded = " ".join(w.casefold() for w in words)
+    if publisher and folded.removeprefix("the ") == " ".join(publisher.casefold().split()).removeprefix("the "):
+        return True
+    return words[-1].casefold().strip(".,") in _ORG_AUTHOR_WORDS or words[0].casefold() == "the"

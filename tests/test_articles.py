@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.articles import article_from_html, article_from_text, read_article, read_articles
+from kgraph.articles import article_from_html, article_from_record, article_from_text, read_article, read_articles
 from kgraph.errors import InputError
 from kgraph.records import Article, ArticleMeta, Skipped
 
@@ -268,3 +268,27 @@ def test_dateline_line_with_the_date_on_the_next_line() -> None:
     )
     assert (article.meta.title, article.meta.dateline, article.meta.date) == ("Grain exports rise.", "St. Paul", "2026-03-04")
     assert article.text == "Grain exports rise.\n\nGrain shipments from the upper Midwest rose for a third week, traders said on Wednesday."
+
+
+def test_jsonl_headline_published_and_author_keys(caplog: pytest.LogCaptureFixture) -> None:
+    record = {
+        "headline": "Port strike ends",
+        "published": "2026-03-04T08:00:00Z",
+        "author": [{"name": "Mira Kovac"}, "Associated Press"],
+        "site_name": "Harbour Daily",
+        "body": "Dock workers returned to work on Wednesday after a deal on wages, the union said.",
+        "section": "business",
+    }
+    article = article_from_record(record, article_id="r1")
+    assert (article.meta.title, article.meta.date, article.meta.publisher) == ("Port strike ends", "2026-03-04", "Harbour Daily")
+    assert (article.meta.reporters, article.meta.agency) == (("Mira Kovac",), "AP")
+    assert "section" in caplog.text
+
+
+def test_organisation_authors_are_not_reporters() -> None:
+    record = {
+        "text": "Dock workers returned to work on Wednesday after a deal on wages, the union said.",
+        "publisher": "Harbour Daily",
+        "authors": ["Harbour Daily", "Editorial Board", "Global Times", "Jonas Berg"],
+    }
+    assert article_from_record(record, article_id="r2").meta.reporters == ("Jonas Berg",)
