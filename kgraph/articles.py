@@ -372,19 +372,22 @@ def _attr(document: Any, name: str) -> str | None:
 
 
 def _extract_html(page: str) -> Any:
-    """trafilatura's main text and metadata, precise first, then recall when precision finds no prose."""
+    """trafilatura's main text and metadata: precise first, then recall, then tables too, until one
+    gives a story's worth of prose (else the one with the most prose)."""
     import trafilatura
 
     xpath = html_noise_xpath()
-    document = None
-    for favor_precision in (True, False):
+    document = best = None
+    best_words = -1
+    # precise first, then recall, then with tables (old pages lay their story out in a table)
+    for favor_precision, tables in ((True, False), (False, False), (False, True)):
         try:
             document = trafilatura.bare_extraction(
                 page,
                 favor_precision=favor_precision,
                 with_metadata=True,
                 include_comments=False,
-                include_tables=False,
+                include_tables=tables,
                 prune_xpath=xpath or None,
             )
         except ImportError:
@@ -392,20 +395,45 @@ def _extract_html(page: str) -> Any:
         except Exception as exc:  # trafilatura raises assorted errors on broken pages
             log.debug("trafilatura failed: %s", exc)
             document = None
-        text = _attr(document, "text") or ""
-        if any(is_prose(line) for line in text.split("\n")):
+        words = _prose_words(_attr(document, "text") or "")
+        if words > best_words:
+            best, best_words = document, words
+        if words >= _ENOUGH_PROSE:
             break
-    return document
+    return best
+
+
+_ENOUGH_PROSE = 60  # words of prose: less is a notice or a caption, so the next setting is tried
+
+
+def _prose_words(text: str) -> int:
+    return sum(len(line.split()) for line in text.split("\n") if is_prose(line))
+
+
+_SITE_WORDS = frozenset(
+    "news politics world business opinion sport sports online times post daily today live tv radio media press "
+    "herald tribune journal gazette telegraph guardian review magazine weekly network asia africa europe".split()
+)
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 
 
 def _strip_site(title: str, publisher: str | None) -> str:
-    """"Story title | Site name" -> "Story title"."""
+    """"Story title | Site name", "Story title - Politics - Site": the headline without the
+    site's and the section's names (a last part of at most 4 capitalised words, or the publisher)."""
     title = " ".join(title.split())
-    if publisher:
-        for sep in (" | ", " - ", " – ", " — ", " :: ", " · "):
-            if title.endswith(sep + publisher):
-                return title[: -len(sep + publisher)].strip()
-    return title
+    while True:
+        cut = max((title.rfind(sep), sep) for sep in _TITLE_SEPARATORS)
+        index, sep = cut
+        if index <= 0:
+            return title
+        head, tail = title[:index].strip(), title[index + len(sep) :].strip()
+        words = tail.split()
+        site_like = bool(publisher) and _fold(tail) in (_fold(publisher or ""), _fold(f"the {publisher}"))
+        named = 1 <= len(words) <= 4 and all(w[:1].isupper() or w in ("&", "of", "and", "the") or not w[:1].isalpha() for w in words)
+        sitey = any(w.casefold().strip(".") in _SITE_WORDS or "." in w[1:] for w in words)  # "UN News", "Example.com"
+        if len(head.split()) < 3 or not (site_like or (named and (sep == " | " or sitey))):
+            return title  # "Europe must act - Macron": a quote's speaker, not a site
+        title = head
 
 
 def _fold(text: str) -> str:
@@ -447,12 +475,24 @@ def _story_start(paragraphs: list[str]) -> int | None:
             return index
         if _dateline_line(paragraphs, index) is not None:
             return index  # "LAGOS 2026-03-04" on a line of its own: the story follows it
-        if is_prose(paragraph) and not meta_lib.parse_credit_line(paragraph):
+        lead = first_prose is None and index > 0 and _unstopped_lead(paragraphs, index)
+        if (is_prose(paragraph) or lead) and not meta_lib.parse_credit_line(paragraph):
             first_prose = index if first_prose is None else first_prose
             seen_prose += 1
             if seen_prose >= _DATELINE_WINDOW:
                 break
     return first_prose
+
+
+def _unstopped_lead(paragraphs: list[str], index: int) -> bool:
+    """An opening paragraph that lost its full stop: a sentence of 15 words or more, mostly
+    lower case, below the headline and followed by a story paragraph."""
+    words = paragraphs[index].split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return (
+        len(words) >= 15 and lower >= 0.4 * len(words) and not paragraphs[index].endswith(":")
+        and index + 1 < len(paragraphs) and is_prose(paragraphs[index + 1])
+    )
 
 
 def _dateline_line(paragraphs: list[str], index: int) -> meta_lib.Dateline | None:

@@ -199,15 +199,19 @@ def clean(text: str) -> str:
 def html_noise_xpath(*, rules: ChromeRules | None = None) -> str:
     """XPath of the HTML elements to prune before extracting a page's text.
 
-    An element goes when its class or id contains an ``html`` word of
-    chrome.txt, unless it holds the headline or much text (a wrapper).
+    An element goes when one of its class or id names begins with an ``html`` word of
+    chrome.txt or ends with it after "-" or "_" ("share-bar", "article-share", not
+    "l-sidebar-fixed" for "sidebar"), unless it holds the headline or much text (a wrapper).
     """
     rules = rules or chrome_rules()
-    tests = " or ".join(
-        f"contains(translate(concat(@class, ' ', @id), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-        f"'abcdefghijklmnopqrstuvwxyz'), '{word}')"
+    names = (
+        "concat(' ', translate(normalize-space(concat(@class, ' ', @id)), "
+        "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' ')"
+    )
+    tests = " or ".join(  # the word begins a class or id name, or ends one after "-" or "_"
+        f"contains({names}, ' {word}') or contains({names}, '-{word} ') or contains({names}, '_{word} ')"
         for word in rules.html
-        if "'" not in word
+        if "'" not in word and " " not in word
     )
     guard = "not(self::html or self::body or self::article or self::main) and not(.//h1) and count(.//p) < 6"
     return f"//*[{guard}][{tests}]" if tests else ""

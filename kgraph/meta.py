@@ -650,10 +650,24 @@ class HtmlMeta:
     authors: list[str] = field(default_factory=list)
     url: str | None = None
     page_title: str | None = None
+    headline: str | None = None  # the page's first <h1>, when it reads like a headline
+
+
+_H1 = re.compile(r"<h1\b[^>]*>(?P<inner>.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _first_h1(page: str) -> str | None:
+    found = _H1.search(page)
+    if not found:
+        return None
+    text = " ".join(html_lib.unescape(_TAG.sub(" ", found.group("inner"))).split())
+    return text if 3 <= len(text.split()) <= 40 else None
 
 
 def read_html_meta(page: str) -> HtmlMeta:
-    """Read og:title, article:published_time, og:site_name, author tags, canonical URL and JSON-LD."""
+    """Read the headline (JSON-LD, first <h1>, og:title), article:published_time, og:site_name,
+    author tags, canonical URL and JSON-LD."""
     reader = _HeadReader()
     head_end = re.search(r"</head\s*>", page, re.IGNORECASE)
     try:
@@ -676,8 +690,9 @@ def read_html_meta(page: str) -> HtmlMeta:
                     return html_lib.unescape(value.strip())
         return None
 
-    out = HtmlMeta(page_title=reader.title or None)
-    out.title = first("og:title", "twitter:title") or _ld_str(ld_article.get("headline"))
+    out = HtmlMeta(page_title=reader.title or None, headline=_first_h1(page))
+    # the story's own headline before the social-media one (og:title is often rewritten for sharing)
+    out.title = out.headline or first("og:title", "twitter:title") or _ld_str(ld_article.get("headline"))
     raw_date = (
         first("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate",
               "publishdate", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date")

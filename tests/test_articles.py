@@ -292,3 +292,70 @@ def test_organisation_authors_are_not_reporters() -> None:
         "authors": ["Harbour Daily", "Editorial Board", "Global Times", "Jonas Berg"],
     }
     assert article_from_record(record, article_id="r2").meta.reporters == ("Jonas Berg",)
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher", "expected"),
+    [
+        ("Senate passes budget bill | Harbour Daily Politics", "Harbour Daily", "Senate passes budget bill"),
+        ("Senate passes budget bill - Politics - Harbour Daily", "Harbour Daily", "Senate passes budget bill"),
+        ("Talks resume in Geneva - Lakeside News", None, "Talks resume in Geneva"),
+        ("Europe must act now on energy – Lindqvist", None, "Europe must act now on energy – Lindqvist"),
+        ("Ukraine war - live updates", None, "Ukraine war - live updates"),
+    ],
+)
+def test_site_and_section_names_leave_the_title(title: str, publisher: str | None, expected: str) -> None:
+    from kgraph.articles import _strip_site
+
+    assert _strip_site(title, publisher) == expected
+
+
+def test_story_in_a_layout_table_behind_a_reprint_notice() -> None:
+    page = (
+        "<html><head><title>Harbour strike ends</title></head><body>"
+        '<div class="notice"><p>This article may be reprinted free of charge if the source is credited in full.</p></div>'
+        "<table><tr><td><h1>Harbour strike ends</h1></td></tr><tr><td>"
+        "Dock workers in the port returned to work on Wednesday after the union and the port authority agreed on a new wage deal, the union said.<br><br>"
+        "The strike had halted exports of cocoa and timber for nine days, costing the port two million dollars a day, officials said.<br><br>"
+        "Shipping lines said the backlog of containers would take at least a week to clear.</td></tr></table></body></html>"
+    )
+    article = article_from_html(page, article_id="table")
+    assert article.meta.title == "Harbour strike ends"
+    assert "Shipping lines said the backlog" in article.text
+
+
+def test_sidebar_layout_class_does_not_prune_the_story() -> None:
+    page = (
+        "<html><head><title>Harbour strike ends</title></head><body>"
+        '<div class="l-sidebar-fixed"><article><h1>Harbour strike ends</h1>'
+        "<p>Dock workers in the port returned to work on Wednesday after the union and the port authority agreed on a new wage deal, the union said.</p>"
+        '<div class="share-bar">Share</div>'
+        "<p>The strike had halted exports of cocoa and timber for nine days, costing the port two million dollars a day, officials said.</p>"
+        "</article></div></body></html>"
+    )
+    article = article_from_html(page, article_id="sidebar")
+    assert "The strike had halted exports" in article.text
+
+
+def test_opening_paragraph_without_a_full_stop_is_story() -> None:
+    article = article_from_text(
+        "Harbour strike ends\n\n"
+        "Dock workers in the port returned to work on Wednesday after the union and the port authority agreed a new deal\n\n"
+        "The strike had halted exports of cocoa and timber for nine days, officials said.",
+        article_id="lead",
+    )
+    assert article.meta.title == "Harbour strike ends"
+    assert article.text.split("\n\n")[1].startswith("Dock workers")
+
+
+def test_menu_bar_and_share_bar_comment_are_no_title_and_no_cut() -> None:
+    article = article_from_text(
+        "Menu Search Sign in Subscribe\n\nHarbour strike ends\n\n"
+        "Dock workers in the port returned to work on Wednesday after a new wage deal, the union said.\n\n"
+        "Comment\n\nThe strike had halted exports of cocoa and timber for nine days, officials said.\n\n"
+        "Comments (3)\n\nGreat news for the port, finally some sense from both sides here.",
+        article_id="menu",
+    )
+    assert article.meta.title == "Harbour strike ends"
+    assert "The strike had halted exports" in article.text
+    assert "Great news" not in article.text

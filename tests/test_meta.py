@@ -266,3 +266,10 @@ def test_wire_desk_sign_off_is_a_credit_line(line: str, expected: Credits) -> No
 
 def test_dash_before_prose_is_no_desk_sign_off() -> None:
     assert meta.parse_credit_line("-- and then the convoy left the city before dawn, witnesses said.") is None
+
+
+def test_page_headline_wins_over_the_social_media_title() -> None:
+    page = HEAD.format(canonical="/story").replace(
+        "<p>Body</p>", '<header><h1 class="headline">Ministers agree <em>new</em> pact on grain</h1></header><p>Body</p>'
+    )
+    assert meta.read_html_meta(page).title == "Ministers agree new pact on grain"
