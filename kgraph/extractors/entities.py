@@ -697,7 +697,7 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
     # 3. Short forms: a surname (or any token subset) of a full person name is that person.
     full_names = sorted(
         {c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1},
-        key=lambda t: -len(t),
+        key=lambda t: (-len(t), t),  # ties in name order, not hash order (PYTHONHASHSEED)
     )
     for c in cands:
         if c.type == "Country":
