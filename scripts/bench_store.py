@@ -126,7 +126,7 @@ def child(seeds_file: Path, articles: int, store_dir: Path, batch_size: int) -> 
         reconciled["seconds"] = time.perf_counter() - t0
         return done
 
-    kgraph.pipeline.reconcile_store = timed_reconcile  # type: ignore[assignment]
+    kgraph.pipeline.reconcile_store = timed_reconcile
     create_store(store_dir)
     store = open_oxigraph(store_dir, read_only=False)
     t0 = time.perf_counter()
