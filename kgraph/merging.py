@@ -17,7 +17,8 @@ The layers, in order (each joins clusters of the same entity type):
    by doubled letters or a y/i/j ending (Zelenskiy / Zelensky / Zelenskyy); organisations
    that differ only by British/American spelling (Defence / Defense).
 4. ``acronym``: an acronym joins the one expansion that an article pairs it with, or else
-   the one multi-word name in the store whose initials it spells (IAEA).
+   (three letters or more) the one multi-word name in the store whose initials it spells
+   (IAEA; but "AP" is not joined to "The Albion Post" on initials alone).
 5. ``demonym``: an organisation named by its country's name, possessive or demonym and
    the same words ("China's coast guard" / "Chinese Coast Guard").
 6. ``alias``: a shorter name joins the one cluster whose articles give it as an alias.
@@ -408,8 +409,10 @@ def decide(entities: dict[str, LocalEntity], rules: Sequence[AliasRule] = ()) ->
             continue
         root = clusters.find(iri)
         targets = paired.get(match_key(e.name), set()) - {root}
-        if not targets and root not in paired.get(match_key(e.name), set()):
-            targets = by_initials.get(normalise_name(e.name).replace(".", "").upper(), set())
+        letters = normalise_name(e.name).replace(".", "").upper()
+        if not targets and root not in paired.get(match_key(e.name), set()) and len(letters) >= 3:
+            # initials alone only for three letters or more: "AP" is no "Albion Post"
+            targets = by_initials.get(letters, set())
         target = None if root in targets else _unique_target(targets)
         if target is not None:
             joins.append((iri, target))

@@ -115,6 +115,13 @@ def test_acronym_joins_its_expansion() -> None:
     assert same(canonical((paired,), (acronym,)), paired, acronym)  # an article pairs them
 
 
+def test_two_letters_need_an_article_that_pairs_them() -> None:
+    post, agency = org("The Albion Post"), org("AP")
+    assert not same(canonical((post,), (agency,)), post, agency)
+    union, short = org("European Union", "EU"), org("EU")
+    assert same(canonical((union,), (short,)), union, short)
+
+
 def test_an_acronym_with_two_expansions_joins_neither() -> None:
     court, cricket, short = org("International Criminal Court"), org("International Cricket Council"), org("ICC")
     mapping = canonical((court,), (cricket,), (short,))
