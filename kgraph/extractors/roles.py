@@ -103,7 +103,11 @@ def _words(name: str) -> frozenset[str]:
 
 @cache
 def _honorifics() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted((tuple(line.split()) for line in read_lines("role_honorifics.txt")), key=len, reverse=True))
+    forms = set()
+    for line in read_lines("role_honorifics.txt"):
+        forms.add(tuple(line.split()))
+        forms.add(tuple(" - ".join(line.split()).split()))  # "Major-General" is three tokens
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 def _plural(form: str) -> str | None:
@@ -153,7 +157,7 @@ class RoleMatcher:
             key = doc.vocab.strings[match_id]
             concept, plural = self.forms[key]
             span = Span(doc, start, end, label=key)
-            if key.rsplit("|", 1)[1].lower() in capitalised and not doc[start].is_title:
+            if key.rsplit("|", 1)[1].lower() in capitalised and not doc[start].is_title and not _heads_legislature(doc, end):
                 continue
             found.append((span, concept, plural))
         found.sort(key=lambda x: (-(x[0].end - x[0].start), x[0].start))
@@ -164,6 +168,18 @@ class RoleMatcher:
                 taken.update(range(span.start, span.end))
                 kept.append((span, concept, plural))
         return sorted(kept, key=lambda x: x[0].start)
+
+
+def _heads_legislature(doc: Doc, end: int) -> bool:
+    """"speaker of the Belarus parliament": a lower-case title followed by "of" and a legislature."""
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return False
+    for token in doc[end + 1 : min(end + 6, len(doc))]:
+        if token.lower_ in _words("legislature_nouns"):
+            return True
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP"):
+            break
+    return False
 
 
 @cache
@@ -257,11 +273,16 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
     """Scan left of the role words: determiner, possessor, nationality, qualifiers, status."""
     sent = title.words.sent
     i, start = title.words.start - 1, title.words.start
+    unnamed = False  # a capitalised word that is no mention: "Saudi Aramco | chief executive"
     while i >= sent.start and title.words.start - i <= MAX_PREMODIFIER:
         token = doc[i]
         span = mentions.get(i)
         if span is not None:
             key_ = span.label_
+            if mentions.type(key_) == "Country" and (_inside_name(doc, span, mentions) or (unnamed and title.concept.scope != GOVERNMENT)):
+                title.blocked = True  # "Reform UK leader", "Saudi Aramco chief executive": a body the story does not name
+                start = span.start
+                break
             if mentions.type(key_) == "Person":
                 if span.end < len(doc) and doc[span.end].text in POSSESSIVE and span.end < title.words.start:
                     title.principal, title.definite = span, True
@@ -291,6 +312,15 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
             title.definite = token.lower_ == "the" or title.definite
             start = i
             break
+        if token.lower_ in _words("possessive_pronouns") and token.tag_ == "PRP$":
+            referent = mentions.preceding(i, ("Organization", "Country")) if token.lower_ == "its" else None
+            if referent is not None and mentions.get(i - 1) is None:
+                title.orgs.append((referent, 2 + i))  # "the SDA ..., including its leader, X"
+            title.definite = True
+            start = i
+            break
+        if token.dep_ == "pobj" and token.head.i < i:
+            break  # "in case | President X ordered": the object of a preposition
         if _is_status(token, "not_current") or _is_status(token, "current") or _in_hyphenated(doc, i):
             start, i = i, i - 1  # "former", "acting", "would-be", "one-time", "ex-"
             continue
@@ -300,6 +330,8 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
             start, i = i, i - 1  # inside a name: "Ministry of Foreign Affairs spokesman"
             continue
         if token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ in ("VBN", "VBG") or token.lower_ in _words("drop_from_label"):
+            if token.pos_ == "PROPN" and token.is_title and token.lower_ not in _words("portfolios"):
+                unnamed = True
             start, i = i, i - 1
             continue
         break
@@ -312,6 +344,16 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
         title.blocked = True  # "the conference president": the post is in no entity
         if max(blocking) > max((i - 2 for _, i in title.orgs), default=-1):
             title.orgs = []  # "India's opposition leader": the post is not India's
+
+
+def _inside_name(doc: Doc, span: Span, mentions: _Mentions) -> bool:
+    """A country mention preceded by a capitalised word that is no mention: "Reform UK"."""
+    k = span.start - 1
+    if k < span.sent.start or mentions.get(k) is not None:
+        return False
+    token = doc[k]
+    ordinary = _words("portfolios") | _words("drop_from_label") | _words("not_current") | _words("current")
+    return token.pos_ in ("PROPN", "NOUN") and token.is_title and token.lower_ not in ordinary
 
 
 def _in_hyphenated(doc: Doc, i: int) -> bool:
@@ -410,7 +452,8 @@ def _qualifiers(doc: Doc, title: _Title, mentions: _Mentions) -> Span:
             or _is_status(token, "not_current")
             or token.lower_ in _words("label_org_nouns")
             or token.pos_ not in ("ADJ", "NOUN", "PROPN")
-            or token.ent_type_ in NAME_ENTS
+            or (token.ent_type_ in NAME_ENTS and token.lower_ not in _words("portfolios"))
+            or (token.dep_ == "pobj" and token.head.i < token.i)
         ):
             break
         q -= 1
@@ -477,14 +520,21 @@ def _person_from(doc: Doc, k: int, mentions: _Mentions) -> Span | None:
     return None
 
 
-def _following_people(doc: Doc, title: _Title, mentions: _Mentions, *, comma: bool) -> list[Span]:
-    """People right after the title: "NATO chief Mark Rutte", "the head of X, Y"."""
+def _following_people(
+    doc: Doc, title: _Title, mentions: _Mentions, *, comma: bool, title_ends: dict[int, int] | None = None
+) -> list[Span]:
+    """People right after the title: "NATO chief Mark Rutte", "the head of X, Y",
+    "(Air Gabon chairman) Jean Blanc", "its leader, Bosnian President X"."""
     k = title.end
     if comma:
         if k >= len(doc) or doc[k].text != "," or not title.definite:
             return []
         k += 1
+    elif k < len(doc) and doc[k].text == ")" and title.start > 0 and doc[title.start - 1].text == "(":
+        k += 1  # a title the writer put in brackets before the name
     person = _person_from(doc, k, mentions)
+    if person is None and comma and title_ends and k in title_ends:
+        person = _person_from(doc, title_ends[k], mentions)  # a second title opens the appositive
     if person is None:
         return []
     people = [person]
@@ -599,6 +649,9 @@ def _verb_roles(doc: Doc, matcher: RoleMatcher, mentions: _Mentions) -> Iterator
         verb, obj = doc[verb_i], doc[object_i]
         spec = verbs.get(verb.lemma_)
         org = mentions.get(obj.i, *ORG_TYPES)
+        if org is None:  # "heads the OSCE Chechnya mission": the organisation's unit
+            units = (mentions.get(t.i, "Organization") for t in obj.subtree if t.i < obj.i and t.dep_ == "compound")
+            org = next((s for s in units if s is not None), None)
         person = _subject_person(verb, mentions)
         if spec is None or org is None or person is None:
             continue
@@ -610,8 +663,12 @@ def _attach(doc: Doc, titles: list[_Title], mentions: _Mentions) -> Iterator[_Fo
     """Tie each title to the person(s) it describes."""
     appositive_ends: dict[int, Span] = {}
     attached: dict[int, list[Span]] = {}
+    title_ends = {t.start: t.end for t in titles}
     for n, title in enumerate(titles):
         people = _following_people(doc, title, mentions, comma=False)
+        if people and _hypothetical(doc, title):
+            attached[n] = []
+            continue
         if people:
             _org_after_name(doc, title, people[-1], mentions)
         current = title.current
@@ -626,7 +683,7 @@ def _attach(doc: Doc, titles: list[_Title], mentions: _Mentions) -> Iterator[_Fo
                 people, current = [person], current and tense_current
                 appositive_ends[title.end] = person
         if not people:
-            people = _following_people(doc, title, mentions, comma=True)
+            people = _following_people(doc, title, mentions, comma=True, title_ends=title_ends)
         attached[n] = people
         title.current = current
     # "Prime Minister and Foreign Minister X": the first title shares the second's person
@@ -639,6 +696,49 @@ def _attach(doc: Doc, titles: list[_Title], mentions: _Mentions) -> Iterator[_Fo
     for n, title in enumerate(titles):
         for person in attached[n]:
             yield _Found(person, title, title.concept, title.label, title.current, title.words.sent)
+
+
+def _hypothetical(doc: Doc, title: _Title) -> bool:
+    """"a President Hale would ...": an indefinite article before a capitalised title and a name."""
+    return doc[title.start].lower_ in ("a", "an") and title.start + 1 == title.words.start and doc[title.words.start].is_title
+
+
+def _counterparts(doc: Doc, found: list[_Found], mentions: _Mentions) -> Iterator[_Found]:
+    """"Israeli Foreign Minister X ... with his German counterpart Y": Y holds X's post in Germany."""
+    posts: dict[str, list[_Found]] = {}
+    for f in found:
+        if f.title is not None and f.concept.scope == GOVERNMENT and f.current:
+            posts.setdefault(f.person.label_, []).append(f)
+    for token in doc:
+        if token.lower_ not in ("counterpart", "counterparts"):
+            continue
+        k = token.i + 1
+        person = _person_from(doc, k, mentions) or (_person_from(doc, k + 1, mentions) if k < len(doc) and doc[k].text == "," else None)
+        if person is None:
+            continue
+        countries, start = [], token.i
+        for j in range(token.i - 1, max(token.sent.start, token.i - 5) - 1, -1):
+            span = mentions.get(j)
+            if span is not None and mentions.type(span.label_) == "Country":
+                countries.append(span.label_)
+                start = j
+            elif doc[j].lower_ in _words("possessive_pronouns"):
+                start = j
+                break
+            elif span is not None or doc[j].pos_ not in ("ADJ", "NOUN", "PROPN"):
+                break
+        if len(set(countries)) != 1:
+            continue  # "his southern counterpart": whose government is not said
+        possessor = next(
+            (s.label_ for s in (mentions.get(j, "Person") for j in range(start - 1, token.sent.start - 1, -1)) if s is not None and s.label_ in posts),
+            None,
+        )
+        if possessor is None or possessor == person.label_:
+            continue
+        post = next((f for f in posts[possessor] if f.sent == token.sent), posts[possessor][0])
+        title = _Title(doc[token.i : token.i + 1], post.concept, False, start=start, end=k, label=post.label, definite=True)
+        title.orgs.append((countries[0], 2 + start))
+        yield _Found(person, title, post.concept, post.label, True, token.sent)
 
 
 def _org_after_name(doc: Doc, title: _Title, person: Span, mentions: _Mentions) -> None:
@@ -736,6 +836,14 @@ def _implied_org(doc: Doc, found: _Found, mentions: _Mentions, *, claimed: set[i
                 return span.label_
         return None
 
+    def countries_before() -> Iterator[tuple[str, int]]:
+        for j in range(anchor - 1, sent.start - 1, -1):
+            if "\n" in doc[j].text:
+                break
+            span = mentions.get(j, "Country")
+            if span is not None and mentions.known(span.label_):
+                yield span.label_, j
+
     if found.concept.scope == REGIONAL:
         return preceding("Organization", "Place")  # "the Reserve Bank ... with Governor X"
     if found.concept.scope != GOVERNMENT:
@@ -747,11 +855,29 @@ def _implied_org(doc: Doc, found: _Found, mentions: _Mentions, *, claimed: set[i
         if candidate and candidate not in own:
             return str(candidate)
     # "WARSAW - Poland ..., Prime Minister X said": the story's home country, unless the
-    # sentence names another country first ("... the U.S. levy imposed by President X")
+    # nearest country named before the title in its sentence is another ("... the U.S. levy
+    # imposed by President X"); in what the person is reported to say only its subject
+    # counts ("Poland shot down drones during a Russian attack, X said": Poland)
     home = context["home"]
-    if home and home not in own and preceding("Country") in (None, home):
+    said = _said_by(found.person)
+    nearest = next((key_ for key_, j in countries_before() if not any(j in clause for clause, _ in said)), None)
+    subjects = {key_ for key_, j in countries_before() if any(j in subject for _, subject in said)}
+    if home and home not in own and nearest in (None, home) and (not subjects or home in subjects):
         return str(home)
     return None
+
+
+def _said_by(person: Span) -> list[tuple[range, set[int]]]:
+    """Clauses a person is the subject of saying ("Poland shot ..., X said"): their token
+    range and the tokens of their subject."""
+    root = person.root
+    if root.dep_ != "nsubj":
+        return []
+    out = []
+    for clause in (c for c in root.head.children if c.dep_ in ("ccomp", "parataxis")):
+        subjects = {t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        out.append((range(clause.left_edge.i, clause.right_edge.i + 1), subjects))
+    return out
 
 
 def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions) -> None:
@@ -809,10 +935,11 @@ def find_roles(doc: Doc, matcher: RoleMatcher | None = None) -> Iterator[Role]:
     titles = _read_titles(doc, matcher, mentions)
     found = list(_attach(doc, titles, mentions)) + list(_verb_roles(doc, matcher, mentions))
     found.sort(key=lambda f: (f.title.words.start if f.title else f.person.start))
+    found += list(_counterparts(doc, found, mentions))
     _resolve(doc, found, mentions)
     article = doc._.article
     article_id = article.id if article is not None else ""
-    for f in _dedupe(x for x in found if x.org and mentions.known(x.org)):
+    for f in _dedupe(x for x in found if x.org and mentions.known(x.org) and not _describes(x, mentions)):
         yield Role(
             person=f.person.label_,
             role=f.label,
@@ -821,6 +948,14 @@ def find_roles(doc: Doc, matcher: RoleMatcher | None = None) -> Iterator[Role]:
             evidence=_evidence(doc, f, article_id),
             current=f.current,
         )
+
+
+def _describes(found: _Found, mentions: _Mentions) -> bool:
+    """"the U.S. black leader", "Burma's democracy leader": a description of a person's
+    standing in a country, not a post in its government (a bare "Libyan leader" is one)."""
+    if found.concept.id not in _words("country_posts_unqualified") or found.org is None or mentions.type(found.org) != "Country":
+        return False
+    return found.label.lower() not in {form.lower() for form in found.concept.forms}
 
 
 def _evidence(doc: Doc, found: _Found, article_id: str) -> Evidence:
