@@ -21,7 +21,9 @@ The layers, in order (each joins clusters of the same entity type):
    (IAEA; but "AP" is not joined to "The Albion Post" on initials alone).
 5. ``demonym``: an organisation named by its country's name, possessive or demonym and
    the same words ("China's coast guard" / "Chinese Coast Guard").
-6. ``alias``: a shorter name joins the one cluster whose articles give it as an alias.
+6. ``alias``: a shorter name joins the one cluster whose articles give it as an alias,
+   unless more articles use the shorter name than name that cluster ("State Department"
+   in ten stories is not the "Department of Revenue Services" one story paired it with).
 7. ``surname``: a bare surname joins the one full name in the store with that surname.
 
 Two full names never merge unless their given names agree ("Boris Johnson" and "Mike
@@ -444,8 +446,10 @@ def decide(entities: dict[str, LocalEntity], rules: Sequence[AliasRule] = ()) ->
     claims: dict[tuple[str, str], set[str]] = defaultdict(set)  # (type, alias key) -> roots
     longest: dict[str, int] = defaultdict(int)  # root -> tokens of its longest name
     full_names: dict[str, list[list[str]]] = defaultdict(list)  # root -> token lists of its names
+    cluster_articles: dict[str, set[str]] = defaultdict(set)  # root -> articles of its members
     for iri, e in sorted(ents.items()):
         root = clusters.find(iri)
+        cluster_articles[root] |= e.articles
         for name in e.names:
             longest[root] = max(longest[root], len(_tokens(name)))
             full_names[root].append(_tokens(name))
@@ -465,6 +469,8 @@ def decide(entities: dict[str, LocalEntity], rules: Sequence[AliasRule] = ()) ->
             continue  # a person's short form is some of the words of the full name
         if e.type == "Person" and len(words) == 1 and not surname_candidates(words[0]) <= {target}:
             continue  # another article's "Johnson" says nothing about this one
+        if len(cluster_articles[root]) > len(cluster_articles[target]):
+            continue  # one article's pairing does not outweigh a name more articles use alone
         joins.append((iri, target))
     for iri, target in sorted(joins):
         clusters.union(target, iri, "alias")

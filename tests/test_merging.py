@@ -108,6 +108,11 @@ def test_a_short_form_joins_the_full_name_its_article_pairs_it_with() -> None:
     assert not same(canonical((full,), (other,)), full, other)
 
 
+def test_one_articles_pairing_does_not_outweigh_many_articles() -> None:
+    odd, common = org("State Department of Revenue Services", "State Department"), org("State Department")
+    assert not same(canonical((odd,), (common,), (common,)), odd, common)
+
+
 def test_acronym_joins_its_expansion() -> None:
     full, short = org("International Atomic Energy Agency"), org("IAEA")
     assert same(canonical((full,), (short,)), full, short)  # initials
