@@ -33,13 +33,14 @@ from ..errors import KgraphError
 from ..nlp import MENTIONS, register_extensions
 from ..patterns import read_lines
 from ..records import Evidence, Statement
-from .topics import classify, load_lexicon, score
+from .topics import classify, load_lexicon, text_topics
 
 log = logging.getLogger(__name__)
 
 MIN_WORDS = 6  # shorter quotes are not statements (scare quotes, fragments; GOLD_FORMAT: at least 6 words)
 MAX_TOPICS = 2
 PRIOR_WEIGHT = 0.6  # weight of the article's own topics in each statement's topic score
+TITLE_WEIGHT = 2.0  # a cue in the headline counts as much as this many in the body
 PRONOUN_WINDOW = 4  # sentences to look back for the referent of "he", "she", "it"
 SPEAKER_TYPES = {"Person", "Organization", "Country"}
 OPEN_MARKS = "\u201c\u201e\u00ab"  # “ „ «
@@ -1073,11 +1074,15 @@ def _metonym(span: Span) -> bool:
 
 def article_prior(doc: Doc, *, body_start: int = 0) -> dict[str, float]:
     """The article's own topic weights (best = ``PRIOR_WEIGHT``), a tie-breaker for statements."""
-    scored = score(doc.text[body_start:], lexicon=load_lexicon())
-    if not scored:
+    weights = text_topics(doc.text[body_start:], lexicon=load_lexicon())
+    article = doc._.article if Doc.has_extension("article") else None
+    title = article.meta.title if article is not None and article.meta is not None else None
+    for slug, value in (text_topics(title) if title else {}).items():  # the headline names the story's subject
+        weights[slug] = weights.get(slug, 0.0) + TITLE_WEIGHT * value
+    if not weights:
         return {}
-    best = max(value for value, _ in scored.values())
-    return {slug: PRIOR_WEIGHT * value / best for slug, (value, _) in scored.items() if value >= 0.3 * best}
+    best = max(weights.values())
+    return {slug: PRIOR_WEIGHT * value / best for slug, value in weights.items() if value >= 0.3 * best}
 
 
 def find_statements(

@@ -120,6 +120,31 @@ def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
     return list(found)
 
 
+def cue_counts(text: str, lexicon: Lexicon | None = None) -> dict[Cue, int]:
+    """How often each cue occurs in a text (a cue of several words counts where it starts)."""
+    lex = lexicon or load_lexicon()
+    toks = words(text)
+    counts: dict[Cue, int] = defaultdict(int)
+    for i, word in enumerate(toks):
+        candidates: list[Cue] = []
+        for form in _singulars(word):
+            candidates.extend(lex.exact.get(form, ()))
+        candidates.extend(lex.stems.get(word[:3], ()))
+        for cue in dict.fromkeys(candidates):
+            if i + len(cue.words) <= len(toks) and all(_word_matches(p, toks[i + k]) for k, p in enumerate(cue.words)):
+                counts[cue] += 1
+    return dict(counts)
+
+
+def text_topics(text: str, *, lexicon: Lexicon | None = None) -> dict[str, float]:
+    """Topic -> weight of a whole text (an article): each cue counts with the square root of
+    how often it occurs, so the story's recurring subject outweighs a word said once."""
+    scores: dict[str, float] = defaultdict(float)
+    for cue, n in cue_counts(text, lexicon).items():
+        scores[cue.topic] += cue.weight * n**0.5
+    return dict(scores)
+
+
 def score(
     text: str, *, context: str = "", lexicon: Lexicon | None = None
 ) -> dict[str, tuple[float, list[str]]]:

@@ -558,3 +558,14 @@ def test_bare_surname_belongs_to_the_person_named_in_full_first(parser) -> None:
     assert [(s.speaker, s.quote) for s in find_statements(doc)] == [
         (karl, "The new hospital will open before the end of next year")
     ]
+
+
+def test_article_topics_weigh_the_headline_and_recurring_words(make_doc: Callable[..., Doc]) -> None:
+    from kgraph.extractors.statements import article_prior
+
+    body = (
+        "Lavrov met Macron in Geneva for talks. The ceasefire line was discussed again. "
+        "Both said the ceasefire had to hold through the winter."
+    )
+    prior = article_prior(make_doc(body, title="Ceasefire talks resume in Geneva"), body_start=len("Ceasefire talks resume in Geneva") + 2)
+    assert max(prior, key=lambda slug: prior[slug]) == "peace-process"

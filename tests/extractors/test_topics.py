@@ -85,3 +85,18 @@ def test_matching_rules() -> None:
     assert {c.text for c in find_cues("Sanctioned")} == {"sanction*"}
     assert "war" not in {c.text for c in find_cues("The warden of the prison")}  # whole words only
     assert words("Kyiv’s drone-strike") == ["kyiv's", "drone-strike"]
+
+
+def test_strikes_near_a_hospital_are_conflict_not_health() -> None:
+    text = "The defence ministry said its strikes had destroyed a command post hidden inside a hospital compound."
+    assert classify(text)[0][0] == "armed-conflict"
+
+
+def test_text_topics_count_recurring_cues() -> None:
+    from kgraph.extractors.topics import cue_counts, text_topics
+
+    story = "The ceasefire held. Monitors checked the ceasefire line. A ceasefire breach was reported. Envoys met."
+    assert {c.text: n for c, n in cue_counts(story).items()}["ceasefire*"] == 3
+    weights = text_topics(story)
+    assert max(weights, key=lambda slug: weights[slug]) == "peace-process"
+    assert weights["peace-process"] > 2.5 * 1.5  # three mentions count more than one
