@@ -120,12 +120,8 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
 
 def _build_into_store(inputs: list[Path], *, output: Path | None, store_dir: Path | None, model: str | None,
                       workers: int, batch_size: int, silent: bool) -> None:
-    from . import merging
     from .pipeline import build_to
 
-    if store_dir is None and not hasattr(merging, "reconcile"):
-        assert output is not None
-        return _build_in_memory(inputs, output=output, model=model, silent=silent)
     outcome = build_to(inputs, store_dir=store_dir, output=output, model=model, workers=workers,
                        batch_size=batch_size, progress=None if silent else _progress)
     if outcome.report.read == 0:
@@ -136,22 +132,6 @@ def _build_into_store(inputs: list[Path], *, output: Path | None, store_dir: Pat
         click.echo(_summary(outcome.report, target, outcome.triples, outcome.articles), err=True)
         if store_dir is not None:
             click.echo(_store_summary(outcome.report, store_dir), err=True)
-
-
-def _build_in_memory(inputs: list[Path], *, output: Path, model: str | None, silent: bool) -> None:
-    """File builds before cross-article reconciliation exists: merge all extractions in memory."""
-    from .nlp import make_nlp
-    from .pipeline import build as build_graph
-    from .store import count_quads, new_dataset, save_dataset
-
-    nlp = make_nlp(model)
-    dataset = new_dataset()
-    report = build_graph(inputs, nlp=nlp, dataset=dataset, progress=None if silent else _progress)
-    if report.articles == 0:
-        raise KgraphError(_nothing_read(inputs, report, output))
-    save_dataset(dataset, output)
-    if not silent:
-        click.echo(_summary(report, output, count_quads(dataset)), err=True)
 
 
 def _nothing_read(inputs: list[Path], report: Any, output: Path | None) -> str:
