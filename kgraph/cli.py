@@ -76,10 +76,13 @@ def cli(verbose: bool) -> None:
               help="Extraction processes (each loads the spaCy pipeline once).")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1),
               help="Articles per batch: parsed together and committed to the store as one transaction.")
+@click.option("--aliases", "aliases_file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="Aliases file: lines 'same<TAB>name A<TAB>name B' force a merge, 'different<TAB>A<TAB>B' "
+                   "forbid one; kept in the graph for later builds.")
 @click.option("--silent", is_flag=True, help="No progress bar or summary.")
 @errors_as_messages
 def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None, model: str | None,
-          workers: int, batch_size: int, silent: bool) -> None:
+          workers: int, batch_size: int, aliases_file: Path | None, silent: bool) -> None:
     """Build a graph from article files or folders (.txt, .html, .htm, .jsonl).
 
     With --store the articles are added to a store folder that grows: articles already
@@ -91,7 +94,9 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
       kgraph build examples/articles -o out/graph.trig
       kgraph build examples/articles --store out/store
       kgraph build story.html more/ -o graph.nq --model en_core_web_md
+      kgraph build new/ --store out/store --aliases aliases.tsv
     """
+    from .merging import read_aliases, using_aliases
     from .store import check_build_output, create_store
 
     if output is None and store_dir is None:
@@ -102,6 +107,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
     for path in inputs:
         if not path.exists():
             raise KgraphError(f"{path}: no such file or folder")
+    rules = read_aliases(aliases_file) if aliases_file is not None else None
     if output is not None:
         try:  # fail before the long part, not after it
             output.resolve().parent.mkdir(parents=True, exist_ok=True)
@@ -110,8 +116,9 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
     if store_dir is not None:
         create_store(store_dir)
     try:
-        _build_into_store(list(inputs), output=output, store_dir=store_dir, model=model, workers=workers,
-                          batch_size=batch_size, silent=silent)
+        with using_aliases(rules):  # the identity graph's reconcile at the end applies them
+            _build_into_store(list(inputs), output=output, store_dir=store_dir, model=model, workers=workers,
+                              batch_size=batch_size, silent=silent)
     except KeyboardInterrupt:
         where = f"the store {store_dir} keeps every batch committed so far; rerun the command to finish" \
             if store_dir is not None else f"{output} was left unchanged"

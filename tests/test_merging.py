@@ -257,3 +257,33 @@ def test_using_aliases_reaches_a_reconcile_without_arguments() -> None:
     with using_aliases((AliasRule("different", "Volodymyr Zelenskiy", "Volodymyr Zelensky"),)):
         reconcile(dataset)
     assert canonical_map(dataset) == {}
+
+
+STORY_ONE = ("Port strike ends after talks\n\nLISBON (Reuters) - Portugal's Labour Minister Joana Serrano met dock "
+             "workers on Monday. Serrano said the agreement would protect the wages of every port worker until the "
+             "end of next year.\n")
+STORY_TWO = ("Dock workers return to work\n\nLISBON (Reuters) - Dock workers returned to the port of Lisbon on "
+             "Tuesday after Joana Serrano Vidal, the labour minister, signed the wage agreement with their union.\n")
+
+
+def test_build_applies_an_aliases_file(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+    from kgraph.store import load_dataset
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.txt").write_text(STORY_ONE, encoding="utf-8")
+    (tmp_path / "in" / "two.txt").write_text(STORY_TWO, encoding="utf-8")
+    aliases = tmp_path / "aliases.tsv"
+    aliases.write_text("same\tJoana Serrano\tJoana Serrano Vidal\n", encoding="utf-8")
+    out = tmp_path / "graph.trig"
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "-o", str(out), "--aliases", str(aliases), "--silent"])
+    assert result.exit_code == 0, result.output
+    rows = list(run_named(load_dataset(out), "merges"))
+    assert [(str(r.rule), str(r.name)) for r in rows] == [("aliases-file", "Joana Serrano Vidal")]  # type: ignore[union-attr]
+
+    aliases.write_text("same\tJoana Serrano\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "-o", str(out), "--aliases", str(aliases)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {aliases} line 1: expected 'same' or 'different'")
