@@ -456,6 +456,46 @@ def serve(source: Path, host: str, port: int, timeout: float, max_rows: int, wor
 
 
 @cli.command()
+@click.argument("source", metavar="STORE_OR_GRAPH", type=click.Path(path_type=Path))
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store endpoint (gsp, e.g. http://host:8890/sparql-graph-crud-auth) or SPARQL Update endpoint (update).")
+@click.option("--protocol", type=click.Choice(["gsp", "update"]), default="gsp", show_default=True,
+              help="gsp: one PUT per graph; update: DROP SILENT GRAPH + INSERT DATA in batches.")
+@click.option("--batch", default=1000, show_default=True, type=click.IntRange(min=1),
+              help="Triples per INSERT DATA request (update protocol).")
+@click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic", show_default=True,
+              help="Scheme for the credentials in KGRAPH_ENDPOINT_USER/KGRAPH_ENDPOINT_PASSWORD or ~/.netrc.")
+@click.option("--silent", is_flag=True, help="No progress or summary.")
+@errors_as_messages
+def push(source: Path, endpoint: str, protocol: str, batch: int, auth: str, silent: bool) -> None:
+    """Write every graph of a graph file or store into a SPARQL 1.1 server.
+
+    Each graph is replaced as a whole, so pushing twice changes nothing and a changed
+    article replaces its graph. Credentials come only from the environment
+    (KGRAPH_ENDPOINT_USER, KGRAPH_ENDPOINT_PASSWORD) or ~/.netrc.
+
+    \b
+    Example:
+      kgraph push out/store --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --auth digest
+      kgraph push out/graph.trig --endpoint http://127.0.0.1:3030/news/update --protocol update
+    """
+    from .push import push as push_graphs
+
+    count = 0
+
+    def progress(graph: str | None) -> None:
+        nonlocal count
+        count += 1
+        if not silent and count % 500 == 0:
+            click.echo(f"  {count} graphs sent", err=True)
+
+    report = push_graphs(source, endpoint, protocol=protocol, batch=batch, auth=auth, progress=progress)
+    if not silent:
+        click.echo(f"Pushed {report.graphs} graphs ({report.triples} triples) to {endpoint} in "
+                   f"{report.requests} requests, {report.seconds:.1f} s.", err=True)
+
+
+@cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @errors_as_messages
