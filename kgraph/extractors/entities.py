@@ -427,12 +427,15 @@ def _shared_head_countries(doc: Doc, start: int, end: int) -> list[Candidate]:
 
 
 def _known_place(doc: Doc, start: int, end: int, text: str, label: str) -> bool:
-    """A town or city of the GeoNames list that the NER called an organisation (unless its
-    neighbours show an organisation) or a person (only where places stand: "in X")."""
+    """A town or city of the GeoNames list that the NER called an organisation (a one-word
+    name only where places stand, and never when its neighbours show an organisation) or a
+    person (only where places stand: "in X")."""
     if text not in _place_names() or _ACRONYM.match(text) or doc[end - 1].text in _word_set("org_suffixes.txt"):
         return False
     if label == "PERSON":
         return doc[start].text not in _word_set("given_names.txt") and _in_place_construction(doc, start)
+    if end - start == 1 and not any(_in_place_construction(doc, t.i) for t in doc if t.text == text):
+        return False  # "Freedom", "Batman": one word is a town somewhere; only where places stand
     return not _context_is_org(doc, Candidate(start, end, "Organization", text))
 
 
@@ -651,6 +654,13 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             and c.text.split()[0] not in _word_set("given_names.txt")
         ):
             c.type = "Organization"  # "Atlas Bangladesh": no person's name ends with a country
+    company_heads = {
+        c.text.split()[0] for c in cands
+        if c.type == "Organization" and len(c.text.split()) == 2 and fold(c.text.split()[1]) in _COMPANY_FORMS
+    }
+    for c in cands:
+        if c.type == "Person" and " " not in c.text and c.text in company_heads:
+            c.type = "Organization"  # "Harwick said" after "Harwick Corp."
     org_like = {fold(c.text) for c in cands if c.type == "Organization"}
     for c in cands:
         if c.type == "Person" and fold(c.text) in org_like and fold(c.text) not in persons_full:
@@ -787,7 +797,14 @@ def _suffix_or_prefix(short: list[str], long: list[str], type_: str) -> bool:
         and short[-1] in _folded("org_suffixes.txt")
     ):
         return True
+    if type_ == "Organization" and long[:n] == short and len(long) == n + 1 and long[-1] in _COMPANY_FORMS:
+        return True  # "Norwest" of "Norwest Corp.", "Ferrante" of "Ferrante SpA"
     return long[:n] == short and all(w in _folded("place_suffixes.txt") for w in long[n:])
+
+
+_COMPANY_FORMS = frozenset(
+    "corp corporation inc incorporated co cos ltd limited sa spa ag nv plc gmbh llc bhd berhad holdings group".split()
+)
 
 
 def _parenthesised_acronyms(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
@@ -910,6 +927,8 @@ def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                     given.setdefault(word, c)
         elif c.type in ("Organization", "Place") and c.end - c.start == 1:
             forms.setdefault(doc[c.start].text, c)
+        elif c.type == "Organization" and c.end - c.start == 2 and fold(doc[c.start + 1].text) in _COMPANY_FORMS:
+            forms.setdefault(doc[c.start].text, c)  # "Harwick" after "Harwick Corp."
     taken = {i for c in cands for i in range(c.start, c.end)}
     found = []
     for token in doc:

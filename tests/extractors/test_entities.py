@@ -429,3 +429,15 @@ def test_news_agency_relaying_a_statement_is_not_an_entity(run_doc):  # type: ig
         "Itar-Tass news agency quoted the mayor as saying the roads were closed."
     )
     assert not {n for n, _ in names(doc)} & {"Itar-Tass", "TASS"}
+
+
+def test_short_form_of_a_company_name_is_an_alias(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Shares of Harwick Corp. rose on Monday. Harwick said the merger would close in May.")
+    orgs = [e for e in doc._.entities.values() if e.type == "Organization"]
+    assert [o.name for o in orgs] == ["Harwick Corp."]
+    assert "Harwick" in orgs[0].aliases
+
+
+def test_one_word_town_name_needs_a_place_construction(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Freedom said the vote would be held next month.")
+    assert ("Freedom", "Place") not in names(doc)
