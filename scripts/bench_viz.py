@@ -1,10 +1,14 @@
-"""Time to_networkx, write_html, compute_stats and the graph exports on a synthetic news-shaped dataset.
+"""Time the news map: writing pages of 500, 2,000 and 5,000 nodes and opening them in headless Chromium.
 
-The dataset is built through kgraph.triples.to_triples from invented records: ENTITIES entities
-(persons, organisations, countries, places), EDGES distinct relations (roles and statements
-about countries), each asserted by one to three of ARTICLES articles.
+The dataset is synthetic and news-shaped, built through kgraph.triples.to_triples from invented
+records: ENTITIES entities (persons, organisations, countries, places), EDGES distinct relations
+(roles and statements about countries), each asserted by one to three of ARTICLES articles.
+For each page size the script reports the time to select and write the page (layout included)
+and, in headless Chromium with the network cut off, the time from navigation to the first
+drawing with every node placed ("interactive": the page answers clicks from then on) and how
+long a click's neighbourhood highlight takes.
 
-Usage (from the repo root): PYTHONPATH=. python scripts/bench_viz.py [--entities 5000] [--edges 30000] [--articles 3000] [--out DIR]
+Usage (from the repo root): PYTHONPATH=. python scripts/bench_viz.py [--sizes 500,2000,5000] [--entities 6000] [--edges 12000] [--articles 2000] [--out DIR]
 """
 
 from __future__ import annotations
@@ -15,13 +19,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from kgraph.export import EXPORTERS
 from kgraph.identity import article_iri
 from kgraph.records import Article, ArticleMeta, Entity, Evidence, Extraction, Role, Statement
-from kgraph.stats import compute_stats
 from kgraph.store import new_dataset
 from kgraph.triples import to_triples
-from kgraph.visualise import to_networkx, write_html
+from kgraph.visualise.browser import Browser, find_chromium
+from kgraph.visualise.model import read_model
+from kgraph.visualise.page import write_page
+from kgraph.visualise.view import select_view
 
 ROLES = ("President", "Foreign Minister", "Spokesperson", "Chief Executive", "Ambassador", "Chair")
 
@@ -90,28 +95,63 @@ def build(n_entities: int, n_edges: int, n_articles: int, seed: int = 1):
 def timed(label: str, func):
     start = time.perf_counter()
     result = func()
-    print(f"{label:<34} {time.perf_counter() - start:8.2f} s")
+    print(f"{label:<40} {time.perf_counter() - start:8.2f} s", flush=True)
     return result
+
+
+# time to a drawn frame after a click on the busiest node (highlight + side panel)
+CLICK = """new Promise(done => {
+  const start = performance.now();
+  kgraph.select(0, false);
+  requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now() - start)));
+})"""
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entities", type=int, default=5000)
-    parser.add_argument("--edges", type=int, default=30000)
-    parser.add_argument("--articles", type=int, default=3000)
-    parser.add_argument("--out", type=Path, default=Path(tempfile.mkdtemp(prefix="kgraph-bench-")))
+    parser.add_argument("--sizes", default="500,2000,5000")
+    parser.add_argument("--entities", type=int, default=6000)
+    parser.add_argument("--edges", type=int, default=12000)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--out", type=Path, default=Path(tempfile.mkdtemp(prefix="kgraph-bench-viz-")))
     args = parser.parse_args()
     dataset = timed("build synthetic dataset", lambda: build(args.entities, args.edges, args.articles))
-    print(f"{'quads':<34} {sum(1 for _ in dataset.quads((None, None, None, None))):8,}")
-    nx_graph = timed("to_networkx", lambda: to_networkx(dataset))
-    print(f"{'nodes / edges':<34} {nx_graph.number_of_nodes():,} / {nx_graph.number_of_edges():,}")
-    for max_nodes in (2000, nx_graph.number_of_nodes()):
-        path = args.out / f"graph-{max_nodes}.html"
-        timed(f"write_html (max_nodes={max_nodes})", lambda: write_html(nx_graph, path, max_nodes=max_nodes))
-        print(f"{'  page size':<34} {path.stat().st_size / 1e6:8.1f} MB  {path}")
-    timed("compute_stats", lambda: compute_stats(dataset))
-    for fmt in ("graphml", "gexf", "csv"):
-        timed(f"export {fmt}", lambda: EXPORTERS[fmt](dataset))
+    model = timed("read_model", lambda: read_model(dataset))
+    print(f"{'entities / articles / facts':<40} {len(model.entities):,} / {len(model.articles):,} / {len(model.facts):,}")
+    rows = []
+    for size in (int(x) for x in args.sizes.split(",")):
+        view = timed(f"select_view (max_nodes={size:,})", lambda: select_view(model, max_nodes=size))
+        path = args.out / f"map-{size}.html"
+        start = time.perf_counter()
+        write_page(view, path, title=f"bench {size}")
+        written = time.perf_counter() - start
+        rows.append((size, view, path, written))
+        print(f"{'write_page (layout + HTML)':<40} {written:8.2f} s   {path.stat().st_size / 1e6:.1f} MB, "
+              f"{len(view.nodes):,} nodes, {len(view.edges):,} edges", flush=True)
+    if find_chromium() is None:
+        print("chromium is not installed: no browser timings")
+        return
+    print("\ninteractive: navigation start to the first drawing (vis-network script parsed, data read, network built,"
+          " first frame drawn)\n  = until the page script starts + reading the data + building the network + the first frame")
+    print(f"{'nodes':>6} {'edges':>7} {'MB':>5} {'write s':>8} {'interactive s':>14} {'':>12} {'breakdown s':>26} {'click ms':>9}")
+    with Browser() as browser:
+        for size, view, path, written in rows:
+            browser.clear()
+            start = time.perf_counter()
+            browser.open(path.as_uri())
+            ready_ms = browser.wait_for("window.__kgReady", timeout=120)
+            wall = time.perf_counter() - start
+            marks = browser.evaluate(
+                "Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime]))"
+            )
+            parts = (marks["kg-start"], marks["kg-data"] - marks["kg-start"], marks["kg-network"] - marks["kg-data"],
+                     ready_ms - marks["kg-network"])
+            click_ms = browser.evaluate(CLICK)
+            if browser.errors or browser.remote_requests():
+                print("  page problems:", browser.errors[:3], browser.remote_requests()[:3])
+            print(f"{len(view.nodes):>6,} {len(view.edges):>7,} {path.stat().st_size / 1e6:>5.1f} {written:>8.2f} "
+                  f"{ready_ms / 1000:>8.2f} ({wall:.2f} wall)  {' + '.join(f'{p / 1000:.2f}' for p in parts)} {click_ms:>9.0f}",
+                  flush=True)
 
 
 if __name__ == "__main__":

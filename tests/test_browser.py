@@ -70,7 +70,7 @@ def test_examples_page(browser: Browser, examples_page: Path, tmp_path: Path) ->
     assert results and results[0].startswith("Mark Rutte")
     browser.press("Enter")
     assert browser.evaluate(PANEL_TITLE) == "Mark Rutte"
-    assert browser.evaluate("kgraph.network.getSelectedNodes().length") == 1
+    assert browser.evaluate("kgraph.data.nodes[kgraph.highlighted()].l") == "Mark Rutte"
     panel = browser.evaluate("document.getElementById('kg-panel').innerText")
     assert "Roles" in panel and "Articles" in panel
     screenshot = Path(os.environ.get("KGRAPH_SCREENSHOT") or tmp_path / "graph.png")

@@ -2,6 +2,7 @@
    Every text from an article goes into the page as textContent or canvas text, never as markup. */
 (function () {
   "use strict";
+  performance.mark("kg-start");  // the benchmark reads these marks
   var DATA = JSON.parse(document.getElementById("kg-data").textContent);
   var $ = function (id) { return document.getElementById(id); };
 
@@ -25,22 +26,32 @@
   var maxArticles = 1;
   nodesData.forEach(function (n) { maxArticles = Math.max(maxArticles, n.a.length); });
   function nodeSize(n) { return 9 + 21 * Math.sqrt(n.a.length / maxArticles); }
-  var visNodes = nodesData.map(function (n, i) {
-    var look = DATA.types[n.t] || DATA.types.Unknown;
-    return {
-      id: i, label: n.l, x: n.x, y: n.y, shape: look.shape, size: nodeSize(n),
-      color: { background: look.color, border: look.color, highlight: { background: look.color, border: "#000" } },
-      hidden: !!n.i
-    };
+  // Colours and shapes come from groups (one per type): the nodes' items stay small.
+  function nodeColor(color) {
+    return { background: color, border: color, highlight: { background: color, border: "#000" }, hover: { background: color, border: "#000" } };
+  }
+  var groups = {};
+  typeNames.forEach(function (t) {
+    var look = DATA.types[t];
+    groups[t] = { shape: look.shape, color: nodeColor(look.color), font: { color: "#222222" } };
   });
+  var visNodes = nodesData.map(function (n, i) {
+    return { id: i, label: n.l, x: n.x, y: n.y, group: DATA.types[n.t] ? n.t : "Unknown", size: nodeSize(n), hidden: !!n.i };
+  });
+  function edgeColor(e) {
+    var color = DATA.relations[e.k].color;
+    return { color: color, highlight: color, hover: color };
+  }
+  var dashes = edgesData.length <= 3000;  // dashed lines cost 2-3x the drawing time of plain ones
   var visEdges = edgesData.map(function (e, i) {
     var look = DATA.relations[e.k];
     return {
-      id: i, from: e.f, to: e.t, color: { color: look.color, highlight: look.color, opacity: 0.8 },
-      dashes: look.dashes, width: Math.min(1 + Math.log2(Math.max(e.a.length, 1)), 5),
+      id: i, from: e.f, to: e.t, color: edgeColor(e),
+      dashes: dashes && look.dashes, width: Math.min(1 + Math.log2(Math.max(e.a.length, 1)), 5),
       arrows: e.k === "comention" ? "" : "to", hidden: !!(nodesData[e.f].i || nodesData[e.t].i)
     };
   });
+  performance.mark("kg-data");
   var nodes = new vis.DataSet(visNodes);
   var edges = new vis.DataSet(visEdges);
   var big = nodesData.length > 1500;
@@ -48,17 +59,19 @@
     autoResize: true,
     physics: { enabled: false },
     layout: { improvedLayout: false, randomSeed: 7 },
+    groups: groups,
     nodes: { font: { size: 16, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1 },
-    edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+    edges: { smooth: false, color: { opacity: 0.8 }, arrows: { to: { enabled: true, scaleFactor: 0.5 } },
              font: { size: 13, align: "middle", strokeWidth: 3, strokeColor: "#ffffff" }, selectionWidth: 1 },
-    interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: big, hideEdgesOnZoom: big, multiselect: false }
+    interaction: { hover: true, selectable: false, tooltipDelay: 3600000, hideEdgesOnDrag: big, hideEdgesOnZoom: big }
   });
+
+  performance.mark("kg-network");
 
   // ---- state -------------------------------------------------------------------------------
   var shown = nodesData.map(function (n) { return !n.i; });
   var edgeShown = visEdges.map(function (e) { return !e.hidden; });
-  var highlighted = null;  // selected node id or null
-  var dimmed = false;
+  var highlighted = null;  // the clicked node, or null
 
   function status() {
     var visible = 0, visibleEdges = 0;
@@ -150,7 +163,7 @@
     svg.setAttribute("width", "26"); svg.setAttribute("height", "10");
     var stroke = document.createElementNS(ns, "line");
     [["x1", "0"], ["y1", "5"], ["x2", "26"], ["y2", "5"], ["stroke", look.color], ["stroke-width", "2"]].forEach(function (a) { stroke.setAttribute(a[0], a[1]); });
-    if (look.dashes) stroke.setAttribute("stroke-dasharray", "4 3");
+    if (look.dashes && dashes) stroke.setAttribute("stroke-dasharray", "4 3");
     svg.appendChild(stroke);
     return svg;
   }
@@ -216,42 +229,86 @@
   network.on("zoom", hideTip);
 
   // ---- neighbourhood highlight ---------------------------------------------------------------
-  var GREY = "rgba(190,190,190,0.35)";
+  // The highlight is drawn over the map after vis-network's own drawing (a veil, then the
+  // neighbourhood again on top), so a click costs one redraw and no update of the data sets.
+  var lit = { nodes: [], edges: [] };
   function highlight(id) {
+    var edgeIds = network.getConnectedEdges(id).filter(function (e) { return edgeShown[e]; });
     var near = {};
     near[id] = true;
-    network.getConnectedNodes(id).forEach(function (n) { near[n] = true; });
-    var connected = {};
-    network.getConnectedEdges(id).forEach(function (e) { connected[e] = true; });
-    var nodeUpdates = nodesData.map(function (n, i) {
-      var look = DATA.types[n.t] || DATA.types.Unknown;
-      return near[i]
-        ? { id: i, color: { background: look.color, border: i === id ? "#000" : look.color }, font: { color: "#222" }, borderWidth: i === id ? 3 : 1 }
-        : { id: i, color: { background: GREY, border: GREY }, font: { color: "rgba(120,120,120,0.4)" }, borderWidth: 1 };
-    });
-    var edgeUpdates = edgesData.map(function (e, i) {
-      var look = DATA.relations[e.k];
-      return connected[i]
-        ? { id: i, color: { color: look.color, opacity: 1 }, label: e.l }
-        : { id: i, color: { color: GREY, opacity: 0.3 }, label: "" };
-    });
-    nodes.update(nodeUpdates);
-    edges.update(edgeUpdates);
+    edgeIds.forEach(function (e) { near[edgesData[e].f] = true; near[edgesData[e].t] = true; });
+    lit = { nodes: Object.keys(near).map(Number), edges: edgeIds };
     highlighted = id;
-    dimmed = true;
+    network.redraw();
   }
   function clearHighlight() {
-    if (!dimmed) { highlighted = null; return; }
-    nodes.update(nodesData.map(function (n, i) {
-      var look = DATA.types[n.t] || DATA.types.Unknown;
-      return { id: i, color: { background: look.color, border: look.color }, font: { color: "#222" }, borderWidth: 1 };
-    }));
-    edges.update(edgesData.map(function (e, i) {
-      return { id: i, color: { color: DATA.relations[e.k].color, opacity: 0.8 }, label: "" };
-    }));
+    if (highlighted === null) return;
     highlighted = null;
-    dimmed = false;
+    lit = { nodes: [], edges: [] };
+    network.redraw();
   }
+  function drawShape(ctx, shape, x, y, r) {
+    ctx.beginPath();
+    if (shape === "square") ctx.rect(x - r, y - r, 2 * r, 2 * r);
+    else if (shape === "triangle") { ctx.moveTo(x, y - r); ctx.lineTo(x + r, y + r * 0.8); ctx.lineTo(x - r, y + r * 0.8); ctx.closePath(); }
+    else if (shape === "diamond") { ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y); ctx.closePath(); }
+    else ctx.arc(x, y, r, 0, 2 * Math.PI);
+  }
+  function drawText(ctx, text, x, y, size) {
+    ctx.font = size + "px system-ui, sans-serif";
+    ctx.lineWidth = size / 4;
+    ctx.strokeStyle = "#ffffff";
+    ctx.fillStyle = "#111111";
+    ctx.strokeText(text, x, y);
+    ctx.fillText(text, x, y);
+  }
+  network.on("afterDrawing", function (ctx) {
+    if (highlighted === null) return;
+    var scale = network.getScale(), box = $("kg-net");
+    var topLeft = network.DOMtoCanvas({ x: 0, y: 0 });
+    var bottomRight = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
+    var pos = network.getPositions(lit.nodes);
+    ctx.save();
+    ctx.fillStyle = "rgba(255,255,255,0.78)";
+    ctx.fillRect(topLeft.x, topLeft.y, bottomRight.x - topLeft.x, bottomRight.y - topLeft.y);
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    lit.edges.forEach(function (i) {
+      var e = edgesData[i], a = pos[e.f], b = pos[e.t];
+      if (!a || !b) return;
+      ctx.strokeStyle = DATA.relations[e.k].color;
+      ctx.lineWidth = Math.max(2 / scale, 2);
+      ctx.beginPath(); ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); ctx.stroke();
+      if (e.k !== "comention") {  // arrowhead at the target's rim
+        var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+        var r = nodeSize(nodesData[e.t]), head = 9 / Math.min(scale, 1.5);
+        var tipX = b.x - dx / d * r, tipY = b.y - dy / d * r;
+        ctx.fillStyle = DATA.relations[e.k].color;
+        ctx.beginPath(); ctx.moveTo(tipX, tipY);
+        ctx.lineTo(tipX - dx / d * head - dy / d * head / 2, tipY - dy / d * head + dx / d * head / 2);
+        ctx.lineTo(tipX - dx / d * head + dy / d * head / 2, tipY - dy / d * head - dx / d * head / 2);
+        ctx.closePath(); ctx.fill();
+      }
+    });
+    lit.edges.forEach(function (i) {
+      var e = edgesData[i], a = pos[e.f], b = pos[e.t];
+      // at 60 % of the way out from the clicked node, where the neighbours spread apart
+      var from = e.f === highlighted ? a : b, to = e.f === highlighted ? b : a;
+      if (a && b) drawText(ctx, e.l, from.x + (to.x - from.x) * 0.6, from.y + (to.y - from.y) * 0.6, 12 / scale);
+    });
+    lit.nodes.forEach(function (i) {
+      var n = nodesData[i], p = pos[i], look = DATA.types[n.t] || DATA.types.Unknown, r = nodeSize(n);
+      if (!p) return;
+      drawShape(ctx, look.shape, p.x, p.y, r);
+      ctx.fillStyle = look.color; ctx.fill();
+      ctx.lineWidth = (i === highlighted ? 3 : 1) / Math.min(scale, 1);
+      ctx.strokeStyle = i === highlighted ? "#000000" : look.color; ctx.stroke();
+      ctx.textBaseline = "top";  // where vis-network puts the label, so the two coincide
+      drawText(ctx, n.l, p.x, p.y + r + 5, 16);
+      ctx.textBaseline = "middle";
+    });
+    ctx.restore();
+  });
 
   // ---- side panel ------------------------------------------------------------------------------
   var panel = $("kg-panel");
@@ -334,15 +391,15 @@
       applyFilters();
       if (!shown[i]) { ["kg-topic", "kg-country", "kg-since", "kg-until"].forEach(function (id) { $(id).value = ""; }); applyFilters(); }
     }
-    network.selectNodes([i]);
-    highlight(i);
     openPanel(i);
     if (focus) network.focus(i, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    highlight(i);
   }
   network.on("click", function (p) {
     hideTip();
-    if (p.nodes.length) selectNode(p.nodes[0], false);
-    else if (!p.edges.length) { clearHighlight(); closePanel(); }
+    var node = network.getNodeAt(p.pointer.DOM);
+    if (node !== undefined) selectNode(node, false);
+    else if (network.getEdgeAt(p.pointer.DOM) === undefined) { clearHighlight(); closePanel(); }
   });
 
   // ---- search -----------------------------------------------------------------------------------
@@ -406,6 +463,7 @@
   window.kgraph = {
     network: network, nodes: nodes, edges: edges, data: DATA, select: selectNode, find: find,
     applyFilters: applyFilters, shown: shown, edgeShown: edgeShown,
+    highlighted: function () { return highlighted; },
     hover: function (kind, id) { showTip(kind === "edge" ? edgeTip(id) : nodeTip(id), { x: 10, y: 10 }); return tooltip.textContent; }
   };
 })();

@@ -7,7 +7,7 @@ The selection, in order:
 2. ``min_articles``: entities mentioned in fewer kept articles are left out;
 3. relations: roles (holds a role in, member of) and statements (spoke about: speaker ->
    each country the statement is about), plus ``mentioned with`` edges between entities that
-   appear together in at least ``co_mention`` articles (at most ``3 * max_nodes`` of them, the
+   appear together in at least ``co_mention`` articles (at most ``max_nodes`` of them, the
    most frequent first);
 4. ``focus``/``hops``: the entities within ``hops`` relations of the entity named ``focus``
    (any of its names, case and accents ignored);
@@ -228,13 +228,13 @@ def select_view(
     if min_articles > 1:
         notes.append(f"--min-articles {min_articles} leaves out entities named in fewer articles.")
     edges = list(_relation_edges(model.facts, kept, candidates).values())
-    linked = {tuple(sorted((e.source, e.target))) for e in edges}
+    linked = {(min(e.source, e.target), max(e.source, e.target)) for e in edges}
     co_edges, co_left = _co_mention_edges(
-        {iri: entities[iri] for iri in candidates}, kept, co_mention, linked, 3 * max_nodes  # type: ignore[arg-type]
+        {iri: entities[iri] for iri in candidates}, kept, co_mention, linked, max_nodes
     )
     edges += co_edges
     if co_left:
-        notes.append(f"{co_left:,} weaker 'mentioned with' links left out (at most {3 * max_nodes:,} are drawn).")
+        notes.append(f"{co_left:,} weaker 'mentioned with' links left out (at most {max_nodes:,} are drawn).")
 
     if focus:
         names = {iri: entities[iri].label for iri in candidates}
