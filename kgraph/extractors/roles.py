@@ -269,13 +269,15 @@ def _is_status(token: Token, words: str) -> bool:
     return token.lower_ in _words(words)
 
 
-def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions) -> None:
+def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_words: set[int] | None = None) -> None:
     """Scan left of the role words: determiner, possessor, nationality, qualifiers, status."""
     sent = title.words.sent
     i, start = title.words.start - 1, title.words.start
     unnamed = False  # a capitalised word that is no mention: "Saudi Aramco | chief executive"
     while i >= sent.start and title.words.start - i <= MAX_PREMODIFIER:
         token = doc[i]
+        if role_words and i in role_words and token.lower_ not in _words("title_modifiers") | _words("deputy_qualifiers"):
+            break  # another title: "vice-presidential nominee | Gov. X" (not "Deputy | Foreign Minister")
         span = mentions.get(i)
         if span is not None:
             key_ = span.label_
@@ -424,6 +426,8 @@ def _read_postmodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wo
             title.label_end = end  # a portfolio: "Minister of Agriculture"
         elif prep in rules["org_preps"]:
             had_of = had_of or prep == "of"
+            if prep == "in" and title.concept.scope != REGIONAL:
+                others = [o for o in others if mentions.type(o.label_) != "Place"]  # "an adviser in Eau Claire"
             if others and not found_org:
                 title.orgs.append((others[-1].label_, 1))
                 found_org = True
@@ -494,7 +498,7 @@ def _read_titles(doc: Doc, matcher: RoleMatcher, mentions: _Mentions) -> list[_T
         if following is not None and following.pos_ == "NOUN" and following.is_lower and mentions.get(following.i) is None:
             continue  # a modifier, not a post: "chief economist", "head coach", "president election"
         title = _Title(span, concept, plural)
-        _read_premodifiers(doc, title, mentions)
+        _read_premodifiers(doc, title, mentions, role_words=role_words)
         _read_postmodifiers(doc, title, mentions, role_words=role_words)
         qualifiers = _qualifiers(doc, title, mentions)
         title.label = _label(doc, title, qualifiers)
@@ -629,16 +633,23 @@ def _subject_person(verb: Token, mentions: _Mentions) -> Span | None:
     else:
         return None
     subject = subjects[0]
+    who = subject.lower_ == "who"
     if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subject = verb.head
     for _ in range(2):
         span = mentions.get(subject.i, "Person")
         if span is not None:
             return span
-        if subject.dep_ != "appos":
-            break
+        if subject.dep_ != "appos" or not (who or subject.lower_ in _role_nouns()):
+            break  # "Ora Media, the company that owns ...": a company is no person
         subject = subject.head
     return None
+
+
+@cache
+def _role_nouns() -> frozenset[str]:
+    """Last words of the role forms ("diplomat", "minister"): nouns that stand for a person."""
+    return frozenset(form.split()[-1].lower() for concept in role_concepts().values() for form in concept.forms)
 
 
 def _verb_roles(doc: Doc, matcher: RoleMatcher, mentions: _Mentions) -> Iterator[_Found]:
@@ -693,6 +704,8 @@ def _attach(doc: Doc, titles: list[_Title], mentions: _Mentions) -> Iterator[_Fo
             attached[n] = attached[n + 1]
             if not second.orgs and not second.principal:
                 second.orgs, second.blocked = list(first.orgs), first.blocked
+        elif not attached[n] and second.start == first.end and second.words.start == first.end:
+            attached[n] = attached[n + 1]  # stacked: "the party's nominee Gov. X"
     for n, title in enumerate(titles):
         for person in attached[n]:
             yield _Found(person, title, title.concept, title.label, title.current, title.words.sent)
@@ -768,8 +781,8 @@ def _explicit_org(found: _Found, mentions: _Mentions) -> str | None:
         orgs = places or orgs
     else:
         non_places = [o for o in orgs if mentions.type(o[0]) != "Place"]
-        orgs = non_places or orgs
-    return max(orgs, key=lambda o: o[1])[0]
+        orgs = non_places or ([] if found.concept.scope == ORGANISATION else orgs)  # "the state's campaign chairman"
+    return max(orgs, key=lambda o: o[1])[0] if orgs else None
 
 
 def _home_country(doc: Doc, mentions: _Mentions) -> str | None:
@@ -845,12 +858,15 @@ def _implied_org(doc: Doc, found: _Found, mentions: _Mentions, *, claimed: set[i
                 yield span.label_, j
 
     if found.concept.scope == REGIONAL:
-        return preceding("Organization", "Place")  # "the Reserve Bank ... with Governor X"
+        bank = preceding("Organization")  # "the Reserve Bank ... with Governor X"
+        words = set(mentions.entities[bank].name.lower().split()) if bank else set()
+        return bank if words & _words("governed_org_words") else None
     if found.concept.scope != GOVERNMENT:
         return None
     for candidate in (
         context["explicit"].get(found.person.label_),  # the same person's post elsewhere
         context["affiliations"].get(found.person.label_),  # "Kenya's Ruto"
+        _introduced_country(found, context["introduced"]),  # "a German attache" ... "attache X"
     ):
         if candidate and candidate not in own:
             return str(candidate)
@@ -867,6 +883,13 @@ def _implied_org(doc: Doc, found: _Found, mentions: _Mentions, *, claimed: set[i
     return None
 
 
+def _introduced_country(found: _Found, introduced: dict[str, tuple[str, int]]) -> str | None:
+    entry = introduced.get(found.concept.id)
+    if entry is None or found.title is None or entry[1] >= found.title.words.start:
+        return None
+    return entry[0]
+
+
 def _said_by(person: Span) -> list[tuple[range, set[int]]]:
     """Clauses a person is the subject of saying ("Poland shot ..., X said"): their token
     range and the tokens of their subject."""
@@ -880,7 +903,23 @@ def _said_by(person: Span) -> list[tuple[range, set[int]]]:
     return out
 
 
-def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions) -> None:
+def _introduced(doc: Doc, titles: list[_Title], found: list[_Found], mentions: _Mentions) -> dict[str, tuple[str, int]]:
+    """Concept id -> (country, token) of a post introduced without a name ("a German cultural
+    attache" ... "attache Jens Gust"), where the story introduces that post for one country only."""
+    held = {id(f.title) for f in found}
+    countries: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for title in titles:
+        if id(title) in held or title.concept.scope != GOVERNMENT or not title.current or doc[title.start].lower_ not in ("a", "an"):
+            continue
+        named = {key_ for key_, _ in title.orgs if mentions.known(key_) and mentions.type(key_) == "Country"}
+        if named:
+            countries.setdefault(title.concept.id, set()).update(named)
+            first.setdefault(title.concept.id, title.words.start)
+    return {cid: (next(iter(keys)), first[cid]) for cid, keys in countries.items() if len(keys) == 1}
+
+
+def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions, *, introduced: dict[str, tuple[str, int]] | None = None) -> None:
     claimed: set[int] = set()  # mentions that name the organisation of a stated role
     for f in found:
         if f.title is not None:
@@ -891,7 +930,12 @@ def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions) -> None:
     for f in found:
         if f.org and f.concept.scope == GOVERNMENT and mentions.type(f.org) == "Country":
             explicit.setdefault(f.person.label_, f.org)
-    context = {"explicit": explicit, "affiliations": _affiliations(doc, mentions), "home": _home_country(doc, mentions)}
+    context = {
+        "explicit": explicit,
+        "affiliations": _affiliations(doc, mentions),
+        "home": _home_country(doc, mentions),
+        "introduced": introduced or {},
+    }
     # posts serving another person ("Trump's envoy") take that person's government
     for f in found:
         if f.org is None and f.title is not None and f.title.principal is None:
@@ -936,7 +980,7 @@ def find_roles(doc: Doc, matcher: RoleMatcher | None = None) -> Iterator[Role]:
     found = list(_attach(doc, titles, mentions)) + list(_verb_roles(doc, matcher, mentions))
     found.sort(key=lambda f: (f.title.words.start if f.title else f.person.start))
     found += list(_counterparts(doc, found, mentions))
-    _resolve(doc, found, mentions)
+    _resolve(doc, found, mentions, introduced=_introduced(doc, titles, found, mentions))
     article = doc._.article
     article_id = article.id if article is not None else ""
     for f in _dedupe(x for x in found if x.org and mentions.known(x.org) and not _describes(x, mentions)):

@@ -379,6 +379,32 @@ CASES = [
     ("Israel's charge d'affaires, Dov Peled, was summoned.",
      {"Israel": "country/IL", "Dov Peled": "person/dov-peled"},
      {("person/dov-peled", "charge d'affaires", "charge-d-affaires", "country/IL", True)}),
+    # a post introduced without a name for one country, then named: "a Dutch attache" ... "attache X"
+    ("Police raided the home of a Dutch cultural attache in Minsk. Officers questioned attache Jan Smit for hours.",
+     {"Dutch": "country/NL", "Minsk": "place/minsk", "Jan Smit": "person/jan-smit"},
+     {("person/jan-smit", "attache", "attache", "country/NL", True)}),
+    ("Jan Smit met the Dutch attache in Minsk. Attache Piet Bos later left.",
+     {"Dutch": "country/NL", "Minsk": "place/minsk", "Jan Smit": "person/jan-smit", "Piet Bos": "person/piet-bos"},
+     set()),
+    # stacked titles share the person, each with its own organisation
+    ("Green Party nominee Gov. Ann Ford of Ohio said her running mate was right.",
+     {"Green Party": "org/green-party", "Ann Ford": "person/ann-ford", "Ohio": "place/ohio"},
+     {("person/ann-ford", "nominee", "candidate", "org/green-party", True),
+      ("person/ann-ford", "Gov.", "governor", "place/ohio", True)}),
+    # a regional post takes an organisation named before it only when that is a bank
+    ("A blast hit the Chelsea Market, Mayor Ana Ruiz said.",
+     {"Chelsea Market": "org/chelsea-market", "Ana Ruiz": RUIZ},
+     set()),
+    # places where someone works are no organisation; companies own things, not people
+    ("Ken Moss, a financial adviser in Eau Claire, said savers were nervous.",
+     {"Ken Moss": "person/ken-moss", "Eau Claire": "place/eau-claire"},
+     set()),
+    ("Ida Lund met Ora Film, the studio that owns Lumen TV.",
+     {"Ida Lund": "person/ida-lund", "Ora Film": "person/ora-film", "Lumen TV": "org/lumen-tv"},
+     set()),
+    ("Tom Reed will be the next president of Peru.",
+     {"Tom Reed": "person/tom-reed", "Peru": "country/PE"},
+     {("person/tom-reed", "president", "president", "country/PE", False)}),
     # "the group's" stands for the organisation named before
     ("The Sahel Front said the movement's veteran political chief, Amadou Sow, would attend the talks in Niamey.",
      {"Sahel Front": "org/sahel-front", "Amadou Sow": "person/amadou-sow", "Niamey": "place/niamey"},
