@@ -267,3 +267,18 @@ def test_a_killed_build_leaves_whole_batches_and_a_rerun_finishes_it(tmp_path: P
     rerun = ok("build", inputs, "--store", store, "--batch-size", "2")  # the same command, in this process
     assert f"{kept} unchanged" in rerun.output
     assert dump(store) == dump(clean)
+
+
+def test_a_second_writer_is_refused_while_readers_go_on(tmp_path: Path) -> None:
+    write_stories(tmp_path / "in", range(1))
+    store = tmp_path / "store"
+    ok("build", tmp_path / "in", "--store", store)
+    writer = open_oxigraph(store, read_only=False)
+    try:
+        result = run("remove", "--store", store, "story-000.txt")
+        assert result.exit_code == 1 and "in use by another kgraph command" in result.output
+        assert article_files(store) == ["story-000.txt"]  # reading is fine meanwhile
+    finally:
+        del writer
+    ok("remove", "--store", store, "story-000.txt")
+    assert article_files(store) == []
