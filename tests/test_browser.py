@@ -74,6 +74,7 @@ def test_examples_page(browser: Browser, examples_page: Path, tmp_path: Path) ->
     panel = browser.evaluate("document.getElementById('kg-panel').innerText")
     assert "Roles" in panel and "Articles" in panel
     screenshot = Path(os.environ.get("KGRAPH_SCREENSHOT") or tmp_path / "graph.png")
+    screenshot.parent.mkdir(parents=True, exist_ok=True)
     browser.screenshot(screenshot)
     assert screenshot.stat().st_size > 10_000
 

@@ -16,7 +16,7 @@ import networkx as nx  # type: ignore[import-untyped]
 import numpy as np
 
 SEED = 7
-SPACING = 90.0  # pixels between neighbouring nodes, roughly
+SPACING = 130.0  # pixels between neighbouring nodes, roughly
 _SMALL = 400  # components up to this size use networkx's spring_layout
 PIVOTS = 120  # nodes each step's repulsion is sampled from, in large components
 

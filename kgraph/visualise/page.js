@@ -269,7 +269,7 @@
     var bottomRight = network.DOMtoCanvas({ x: box.clientWidth, y: box.clientHeight });
     var pos = network.getPositions(lit.nodes);
     ctx.save();
-    ctx.fillStyle = "rgba(255,255,255,0.78)";
+    ctx.fillStyle = "rgba(255,255,255,0.85)";
     ctx.fillRect(topLeft.x, topLeft.y, bottomRight.x - topLeft.x, bottomRight.y - topLeft.y);
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
@@ -290,12 +290,6 @@
         ctx.closePath(); ctx.fill();
       }
     });
-    lit.edges.forEach(function (i) {
-      var e = edgesData[i], a = pos[e.f], b = pos[e.t];
-      // at 60 % of the way out from the clicked node, where the neighbours spread apart
-      var from = e.f === highlighted ? a : b, to = e.f === highlighted ? b : a;
-      if (a && b) drawText(ctx, e.l, from.x + (to.x - from.x) * 0.6, from.y + (to.y - from.y) * 0.6, 12 / scale);
-    });
     lit.nodes.forEach(function (i) {
       var n = nodesData[i], p = pos[i], look = DATA.types[n.t] || DATA.types.Unknown, r = nodeSize(n);
       if (!p) return;
@@ -303,9 +297,17 @@
       ctx.fillStyle = look.color; ctx.fill();
       ctx.lineWidth = (i === highlighted ? 3 : 1) / Math.min(scale, 1);
       ctx.strokeStyle = i === highlighted ? "#000000" : look.color; ctx.stroke();
-      ctx.textBaseline = "top";  // where vis-network puts the label, so the two coincide
-      drawText(ctx, n.l, p.x, p.y + r + 5, 16);
-      ctx.textBaseline = "middle";
+      ctx.font = "18px system-ui, sans-serif";  // cover the veiled label vis-network drew there
+      var width = ctx.measureText(n.l).width + 6;
+      ctx.fillStyle = "#ffffff";
+      ctx.fillRect(p.x - width / 2, p.y + r + 1, width, 24);
+      drawText(ctx, n.l, p.x, p.y + r + 12, 16);
+    });
+    lit.edges.forEach(function (i) {
+      var e = edgesData[i], a = pos[e.f], b = pos[e.t];
+      // at 60 % of the way out from the clicked node, where the neighbours spread apart
+      var from = e.f === highlighted ? a : b, to = e.f === highlighted ? b : a;
+      if (a && b) drawText(ctx, e.l, from.x + (to.x - from.x) * 0.6, from.y + (to.y - from.y) * 0.6, 12 / scale);
     });
     ctx.restore();
   });
