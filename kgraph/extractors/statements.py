@@ -369,8 +369,16 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
     late = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
     if late and subject is not None and subject.i < verb.i:
         return late[0].left_edge.i, verb.sent.end
-    # "Q, X said" parsed with the verb hanging on the quoted clause
+    # "The museum, X said, celebrated ...": the attribution set inside the reported clause
     head = verb.head
+    if verb.dep_ == "parataxis" and head.i > verb.right_edge.i and subject is not None and subject.i < verb.i:
+        first = _attribution_start(verb, subject)
+        if first > verb.sent.start and verb.doc[first - 1].text == ",":
+            after = verb.right_edge.i + 1
+            if _word_count(verb.doc[after : verb.sent.end].text) >= MIN_WORDS:
+                return after, verb.sent.end
+            return verb.sent.start, verb.sent.end
+    # "Q, X said" parsed with the verb hanging on the quoted clause
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and head.i < verb.i and subject is not None:
         if verb.nbor(-1).is_punct or (subject.left_edge.i > 0 and subject.left_edge.nbor(-1).is_punct):
             return verb.sent.start, _attribution_start(verb, subject)
@@ -954,7 +962,7 @@ def _passage_candidates(
         after = [t for t in last_sent if t.idx >= p.end and t.i <= span[-1].i + 16]  # past an appositive
         if not after and last_sent.end < len(doc) and doc[last_sent.end].is_lower:
             after = list(doc[last_sent.end : last_sent.end + 3])  # '..."' / 'asked X, ...': a line break slipped in
-        before = [t for t in span[0].sent if t.idx < p.open_at]
+        before = [t for t in span[0].sent if t.idx < p.open_at] or _colon_line_before(doc, p.open_at)
         for t in after + list(reversed(before)):
             if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, passages):
                 subject = find_subject(t)
@@ -977,6 +985,19 @@ def _passage_candidates(
         s_start, s_end = _sentence_bounds(doc, p.start, p.end, anchor)
         out.append(Candidate(p.start, p.end, speaker, verb, True, anchor, s_start, s_end))
     return out
+
+
+def _colon_line_before(doc: Doc, open_at: int) -> list[Token]:
+    """'He said:' alone on the line before a quote that opens its paragraph: that line's tokens."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, open_at) + 1
+    if text[line_start:open_at].strip():
+        return []
+    prev_end = len(text[:line_start].rstrip())
+    if prev_end == 0 or text[prev_end - 1] != ":":
+        return []
+    span = doc.char_span(text.rfind("\n", 0, prev_end) + 1, prev_end, alignment_mode="expand")
+    return list(span) if span is not None else []
 
 
 def _inside(pos: int, passages: list[Passage]) -> bool:

@@ -283,6 +283,26 @@ CASES = {
         '"We are ready to meet anywhere and at any time to end this war."',
         [(LAVROV, "We are ready to meet anywhere and at any time to end this war.", True)],
     ),
+    "X said: on its own line, the quote below": (
+        'Merkova answered the critics on Monday.\n\nShe said:\n\n"We have never hidden the cost of this plan from anybody."',
+        [(MERKOVA, "We have never hidden the cost of this plan from anybody.", True)],
+    ),
+    "Said X: quote": (
+        'The plan has few friends. Said Merkova: "I do not see any interest in real reform here."',
+        [(MERKOVA, "I do not see any interest in real reform here.", True)],
+    ),
+    "attribution inside the reported clause": (
+        "The new museum, Macron said, would show visitors the long history of the port and its trade.",
+        [(MACRON, "would show visitors the long history of the port and its trade", False)],
+    ),
+    "more speech verbs: shouted, demanded, insisted": (
+        '"Open the gates and let the convoy through now," Berg shouted. '
+        "Merkova insisted that the budget had been approved by every member state.",
+        [
+            (BERG, "Open the gates and let the convoy through now", True),
+            (MERKOVA, "the budget had been approved by every member state", False),
+        ],
+    ),
     "coordinated speakers": (
         "Macron and Lavrov said the talks had been useful and would continue in the spring.",
         [
