@@ -79,10 +79,14 @@ def cli(verbose: bool) -> None:
 @click.option("--aliases", "aliases_file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
               help="Aliases file: lines 'same<TAB>name A<TAB>name B' force a merge, 'different<TAB>A<TAB>B' "
                    "forbid one; kept in the graph for later builds.")
+@click.option("--endpoint", metavar="URL", help="Then push every graph to this Graph Store endpoint (see kgraph push).")
+@click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic", show_default=True,
+              help="Authentication for --endpoint (credentials from the environment or ~/.netrc).")
 @click.option("--silent", is_flag=True, help="No progress bar or summary.")
 @errors_as_messages
 def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None, model: str | None,
-          workers: int, batch_size: int, aliases_file: Path | None, silent: bool) -> None:
+          workers: int, batch_size: int, aliases_file: Path | None, endpoint: str | None, auth: str,
+          silent: bool) -> None:
     """Build a graph from article files or folders (.txt, .html, .htm, .jsonl).
 
     With --store the articles are added to a store folder that grows: articles already
@@ -108,6 +112,10 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
         if not path.exists():
             raise KgraphError(f"{path}: no such file or folder")
     rules = read_aliases(aliases_file) if aliases_file is not None else None
+    if endpoint is not None:
+        from .push import check_endpoint
+
+        check_endpoint(endpoint)
     if output is not None:
         try:  # fail before the long part, not after it
             output.resolve().parent.mkdir(parents=True, exist_ok=True)
@@ -123,6 +131,8 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
         where = f"the store {store_dir} keeps every batch committed so far; rerun the command to finish" \
             if store_dir is not None else f"{output} was left unchanged"
         raise KgraphError(f"interrupted: {where}") from None
+    if endpoint is not None:
+        _push_built(store_dir or output, endpoint, auth=auth, silent=silent)
 
 
 def _build_into_store(inputs: list[Path], *, output: Path | None, store_dir: Path | None, model: str | None,
@@ -493,6 +503,17 @@ def push(source: Path, endpoint: str, protocol: str, batch: int, auth: str, sile
     if not silent:
         click.echo(f"Pushed {report.graphs} graphs ({report.triples} triples) to {endpoint} in "
                    f"{report.requests} requests, {report.seconds:.1f} s.", err=True)
+
+
+def _push_built(source: Path | None, endpoint: str, *, auth: str, silent: bool) -> None:
+    """build --endpoint: push what the build wrote, by the Graph Store Protocol."""
+    from .push import push as push_graphs
+
+    if source is None:  # build refuses to run without -o or --store
+        return
+    report = push_graphs(source, endpoint, auth=auth)
+    if not silent:
+        click.echo(f"Pushed {report.graphs} graphs ({report.triples} triples) to {endpoint}.", err=True)
 
 
 @cli.command()

@@ -164,6 +164,13 @@ def update_graph(session: requests.Session, endpoint: str, graph: str | None, tr
     return sent
 
 
+def check_endpoint(endpoint: str) -> None:
+    """Refuse anything but an http(s) URL with a host (before a long build, not after)."""
+    parts = urlsplit(endpoint)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PushError(f"--endpoint {endpoint!r}: expected an http:// or https:// URL")
+
+
 def push(path: Path, endpoint: str, *, protocol: str = "gsp", batch: int = DEFAULT_BATCH, auth: str = "basic",
          session: requests.Session | None = None,
          progress: Callable[[str | None], None] | None = None) -> PushReport:
@@ -174,9 +181,7 @@ def push(path: Path, endpoint: str, *, protocol: str = "gsp", batch: int = DEFAU
         raise PushError(f'Unknown protocol "{protocol}". Available: {", ".join(PROTOCOLS)}.')
     if batch < 1:
         raise PushError(f"--batch {batch}: give at least 1 triple per request")
-    scheme = urlsplit(endpoint).scheme
-    if scheme not in ("http", "https") or not urlsplit(endpoint).hostname:
-        raise PushError(f"--endpoint {endpoint!r}: expected an http:// or https:// URL")
+    check_endpoint(endpoint)
     store = open_oxigraph(Path(path), read_only=True)
     session = session or make_session(endpoint, auth=auth)
     started = time.perf_counter()

@@ -370,3 +370,15 @@ def test_virtuoso_refuses_basic_auth(virtuoso: str, graph_file: Path, monkeypatc
     result = CliRunner().invoke(cli, ["push", str(graph_file), "--endpoint", virtuoso + "/sparql-graph-crud-auth"])
     assert result.exit_code == 1
     assert "HTTP 401" in result.output and "--auth digest" in result.output
+
+
+def test_build_with_endpoint(graph_store: GraphStore, tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text("Trade talks resume in Vienna\n\nThe Foreign Minister of Austria, Lena Brandt, said on "
+                       "Monday that the talks with Hungary would continue next month in Vienna.\n")
+    out = tmp_path / "graph.trig"
+    result = CliRunner().invoke(cli, ["build", str(article), "-o", str(out), "--endpoint", graph_store.url])
+    assert result.exit_code == 0, result.output
+    assert "Pushed " in result.output and graph_store.quads() == quads_of(out)
+    result = CliRunner().invoke(cli, ["build", str(article), "-o", str(out), "--endpoint", "mailto:x@example.org"])
+    assert result.exit_code == 1 and "expected an http:// or https:// URL" in result.output

@@ -295,3 +295,27 @@ def test_missing_source_is_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", str(tmp_path / "none.trig"), "--port", "0"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and "none.trig" in result.output
+
+
+def test_store_folder_and_allowed_service(server: SparqlServer, graph_file: Path, tmp_path: Path) -> None:
+    """A store folder is served in place; with allow_service a SERVICE call reaches another endpoint."""
+    from kgraph.store import create_store, open_oxigraph
+
+    folder = tmp_path / "store"
+    create_store(folder)
+    store = open_oxigraph(folder, read_only=False)
+    store.extend(q for q in open_oxigraph(graph_file) if "country" in str(q.subject))
+    store.flush()
+    del store
+    other = start_server(folder, port=0, workers=1, allow_service=True)
+    try:
+        status, _, body = http(other.url + "/sparql?" + urllib.parse.urlencode({"query": SELECT_COUNTRIES}),
+                               headers={"Accept": "text/csv"})
+        assert status == 200 and body.decode().splitlines()[1:] == [f"{FRANCE},France", f"{GERMANY},Germany"]
+        federated = (f"SELECT ?s WHERE {{ SERVICE <{server.url}/sparql> "
+                     f"{{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?s = <{MARIA}>) }} }} LIMIT 1")
+        status, _, body = http(other.url + "/sparql?" + urllib.parse.urlencode({"query": federated}),
+                               headers={"Accept": "text/csv"})
+        assert status == 200 and body.decode().splitlines() == ["s", MARIA], body
+    finally:
+        other.close()
