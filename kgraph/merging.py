@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal as TypingLiteral
 
@@ -61,11 +62,21 @@ RULES = ("aliases-file", "normalised-name", "spelling-variant", "acronym", "demo
 ENTITIES_QUERY = """
 PREFIX kg:   <https://w3id.org/kgraph/ns#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?article ?entity ?type ?name ?alias WHERE {
+SELECT ?entity ?type ?name (GROUP_CONCAT(STR(?article); separator=" ") AS ?articles) WHERE {
   GRAPH ?article {
     ?article a kg:Article .
     ?entity kg:entityType ?type ; skos:prefLabel ?name .
-    OPTIONAL { ?entity skos:altLabel ?alias }
+  }
+}
+GROUP BY ?entity ?type ?name
+"""
+ALIASES_QUERY = """
+PREFIX kg:   <https://w3id.org/kgraph/ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?entity ?alias WHERE {
+  GRAPH ?article {
+    ?article a kg:Article .
+    ?entity kg:entityType ?type ; skos:altLabel ?alias .
   }
 }
 """
@@ -144,6 +155,7 @@ def read_aliases(path: Path) -> tuple[AliasRule, ...]:
 # ------------------------------------------------------------------ name keys
 
 
+@lru_cache(maxsize=1 << 16)
 def match_key(name: str) -> str:
     """The name folded for comparison: case, accents, punctuation, script, a leading "the"."""
     key = transliterate(name)
@@ -154,6 +166,7 @@ def _tokens(name: str) -> list[str]:
     return match_key(name).split()
 
 
+@lru_cache(maxsize=1 << 16)
 def surname_skeleton(word: str) -> str:
     """A surname with doubled letters collapsed and a y/i/j ending folded:
     Zelenskiy, Zelensky, Zelenskyy -> zelenski."""
@@ -206,7 +219,7 @@ class LocalEntity:
     iri: str
     type: str
     names: Counter[str] = field(default_factory=Counter)  # prefLabel -> articles
-    aliases: dict[str, set[str]] = field(default_factory=dict)  # altLabel -> articles
+    aliases: set[str] = field(default_factory=set)  # altLabels
     articles: set[str] = field(default_factory=set)
 
     @property
@@ -241,21 +254,21 @@ def _select(target: "Dataset | pyoxigraph.Store", sparql: str, names: Sequence[s
 
 
 def read_entities(target: "Dataset | pyoxigraph.Store") -> dict[str, LocalEntity]:
-    """Every entity node of every article graph, with its names, aliases and articles."""
+    """Every entity node of every article graph, with its names, aliases and articles
+    (two aggregate queries: a few rows per entity, however many articles name it)."""
     entities: dict[str, LocalEntity] = {}
-    seen_names: set[tuple[str, str, str]] = set()
-    for article, iri, type_, name, alias in _select(target, ENTITIES_QUERY, ("article", "entity", "type", "name", "alias")):
-        if article is None or iri is None or type_ is None or name is None:
+    for iri, type_, name, articles in _select(target, ENTITIES_QUERY, ("entity", "type", "name", "articles")):
+        if iri is None or type_ is None or name is None:
             continue
         entity = entities.get(iri)
         if entity is None:
             entity = entities[iri] = LocalEntity(iri, type_)
-        entity.articles.add(article)
-        if (iri, article, name) not in seen_names:
-            seen_names.add((iri, article, name))
-            entity.names[name] += 1
-        if alias is not None:
-            entity.aliases.setdefault(alias, set()).add(article)
+        found = set((articles or "").split())
+        entity.articles |= found
+        entity.names[name] += len(found)
+    for iri, alias in _select(target, ALIASES_QUERY, ("entity", "alias")):
+        if iri in entities and alias is not None:
+            entities[iri].aliases.add(alias)
     return entities
 
 
@@ -397,9 +410,9 @@ def decide(entities: dict[str, LocalEntity], rules: Sequence[AliasRule] = ()) ->
     paired: dict[str, set[str]] = defaultdict(set)  # acronym key -> roots of paired expansions
     by_initials: dict[str, set[str]] = defaultdict(set)
     for iri, e in sorted(orgs.items()):
-        for label in [*e.names, *e.aliases]:
+        for label in [*e.names, *sorted(e.aliases)]:
             if _is_acronym(label):
-                for other in [*e.names, *e.aliases]:
+                for other in [*e.names, *sorted(e.aliases)]:
                     if not _is_acronym(other) and _initials(other):
                         paired[match_key(label)].add(clusters.find(iri))
         for name in e.names:
@@ -453,7 +466,7 @@ def decide(entities: dict[str, LocalEntity], rules: Sequence[AliasRule] = ()) ->
         for name in e.names:
             longest[root] = max(longest[root], len(_tokens(name)))
             full_names[root].append(_tokens(name))
-        for alias in e.aliases:
+        for alias in sorted(e.aliases):
             claims[(e.type, match_key(alias))].add(root)
     joins = []
     for iri, e in sorted(ents.items()):
