@@ -89,6 +89,10 @@ def test_examples_page(browser: Browser, examples_page: Path, tmp_path: Path) ->
     browser.click(*target)
     assert browser.wait_for(f"{PANEL_TITLE} === 'Japan'", timeout=5)
 
+    # hovering a link shows its evidence sentence and the article it comes from
+    tip = browser.evaluate("kgraph.hover('edge', kgraph.data.edges.findIndex(e => e.k === 'role'))")
+    assert "\u201c" in tip and "\u2014 " in tip and "Asserted by 1 article" in tip
+
     # the type filter hides every person; a topic filter keeps fewer nodes; reset shows them again
     browser.evaluate("document.querySelector('#kg-legend input[data-type=\"Person\"]').click()")
     assert browser.evaluate("kgraph.data.nodes.every((n, i) => n.t !== 'Person' || !kgraph.shown[i])")

@@ -83,7 +83,7 @@ def csp(scripts: list[str], styles: list[str]) -> str:
         "default-src 'none'; "
         f"script-src {' '.join(_sha256(s) for s in scripts)}; "
         f"style-src {' '.join(_sha256(s) for s in styles)}; "
-        "img-src data:; base-uri 'none'; form-action 'none'"
+        "base-uri 'none'; form-action 'none'"
     )
 
 
