@@ -333,6 +333,8 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                         end += 1
                 else:
                     break
+        if label == "PERSON" and end < len(doc) and _regnal_number(doc, end):
+            end += 1  # "Henry VIII", "Queen Elizabeth I": the number is part of the name
         if label == "PERSON" and doc[end - 1].text in particles:
             while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
                 end += 1  # "Ursula von der" + "Leyen"
@@ -354,6 +356,21 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             end += 1  # "OPEC+"
         yield start, end, label
         i += 1
+
+
+_ROMAN = re.compile(r"^(?:X{0,2})(?:IX|IV|V?I{0,3})$")
+
+
+def _regnal_number(doc: Doc, i: int) -> bool:
+    """A Roman numeral after a name ("Henry VIII", "Pedro I became"); "I" only where it cannot
+    be the pronoun (before punctuation, "of", "'s" or a verb in the past: "Pedro I became")."""
+    text = doc[i].text
+    if not text or not _ROMAN.match(text) or doc[i - 1].whitespace_ == "":
+        return False
+    if text != "I":
+        return True
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or nxt.is_punct or nxt.lower_ in ("of", "'s", "’s") or nxt.tag_ in ("VBD", "VBN")
 
 
 def _is_place_name(doc: Doc, start: int, end: int) -> bool:
@@ -458,6 +475,11 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
                 if k == start or (k - start == 1 and doc[start].lower_ in _title_modifiers()):
                     continue
                 end, text = k, _surface(doc, start, k)
+        if label == "ORG" and end - start >= 3 and doc[start + 1].lower_ == "of" and (
+            doc[start].lower_ in _person_nouns() or (doc[start].lower_,) in _titles()
+        ) and (gazetteer.lookup(doc[start + 2 : end].text) is not None or doc[start + 2 : end].text in _place_names()):
+            start, text = start + 2, _surface(doc, start + 2, end)  # "Archbishop of Cape Town": a post, and the place
+            label = "GPE"
         shared = _shared_head_countries(doc, start, end)
         if shared:
             yield from shared
@@ -897,6 +919,9 @@ def _given_name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     for token in doc:
         i = token.i
         if i in taken or token.text not in given or not _name_word(token) or (i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken):
+            continue
+        if i + 1 < len(doc) and doc[i + 1].text != "I" and _regnal_number(doc, i + 1):
+            found.append(Candidate(i, i + 2, "Person", _surface(doc, i, i + 2), source="given"))  # "Henry VIII"
             continue
         if token.text in _word_set("given_names_words.txt"):  # "Star Wars", "Booker Prize"
             continue

@@ -441,3 +441,16 @@ def test_short_form_of_a_company_name_is_an_alias(run_doc):  # type: ignore[no-u
 def test_one_word_town_name_needs_a_place_construction(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc("Freedom said the vote would be held next month.")
     assert ("Freedom", "Place") not in names(doc)
+
+
+def test_regnal_numbers_belong_to_the_name(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("Queen Elizabeth I was born in 1533. Her father Henry VIII had six wives.")
+    found = names(doc)
+    assert {("Elizabeth I", "Person"), ("Henry VIII", "Person")} <= found
+
+
+def test_post_of_a_place_names_the_place_not_an_organisation(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("He was enthroned as Archbishop of Cape Town in 1986. The Minister of Defence resigned.")
+    found = names(doc)
+    assert ("Cape Town", "Place") in found
+    assert not {n for n, _ in found} & {"Archbishop of Cape Town", "Defence"}
