@@ -302,6 +302,8 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
             noun = doc[i - 1] if i > sent.start else None
             if noun is not None and mentions.get(i - 1) is None:
                 types = _rules()["anaphors"].get(noun.lower_)
+                if types and title.concept.scope == ORGANISATION:
+                    types = [t for t in types if t != "Place"]  # "the state's campaign chairman"
                 referent = mentions.preceding(noun.i, tuple(types)) if types else None
                 if referent is not None and i - 2 >= sent.start and doc[i - 2].lower_ == "the":
                     title.orgs.append((referent, 2 + i))  # "the group's", "the country's"
@@ -332,7 +334,10 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
             start, i = i, i - 1  # inside a name: "Ministry of Foreign Affairs spokesman"
             continue
         if token.pos_ in ("ADJ", "NOUN", "PROPN") or token.tag_ in ("VBN", "VBG") or token.lower_ in _words("drop_from_label"):
-            if token.pos_ == "PROPN" and token.is_title and token.lower_ not in _words("portfolios"):
+            party = _party(token, mentions)
+            if party is not None:
+                title.orgs.append((party, 2 + i))  # "Republican nominee X" in a story naming the Republican Party
+            elif token.pos_ == "PROPN" and token.is_title and token.lower_ not in _words("portfolios"):
                 unnamed = True
             start, i = i, i - 1
             continue
@@ -346,6 +351,19 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
         title.blocked = True  # "the conference president": the post is in no entity
         if max(blocking) > max((i - 2 for _, i in title.orgs), default=-1):
             title.orgs = []  # "India's opposition leader": the post is not India's
+
+
+def _party(token: Token, mentions: _Mentions) -> str | None:
+    """The party a capitalised adjective names, when the story names it: "Democratic" or
+    "Democrat" for "the Democratic Party", "Labour" for "the Labour Party"."""
+    if not token.is_title or len(token.text) < 4:
+        return None
+    stem = token.lower_[:7]
+    for key_, entity in mentions.entities.items():
+        words = entity.name.lower().split()
+        if entity.type == "Organization" and len(words) == 2 and words[1] == "party" and words[0].startswith(stem):
+            return str(key_)
+    return None
 
 
 def _inside_name(doc: Doc, span: Span, mentions: _Mentions) -> bool:
@@ -781,8 +799,8 @@ def _explicit_org(found: _Found, mentions: _Mentions) -> str | None:
         orgs = places or orgs
     else:
         non_places = [o for o in orgs if mentions.type(o[0]) != "Place"]
-        orgs = non_places or ([] if found.concept.scope == ORGANISATION else orgs)  # "the state's campaign chairman"
-    return max(orgs, key=lambda o: o[1])[0] if orgs else None
+        orgs = non_places or orgs
+    return max(orgs, key=lambda o: o[1])[0]
 
 
 def _home_country(doc: Doc, mentions: _Mentions) -> str | None:
