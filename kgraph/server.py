@@ -468,16 +468,16 @@ def _param_term(value: str) -> tuple[str, str]:
     return ("iri", value) if re.match(r"^https?://\S+$", value) else ("literal", value)
 
 
-def named_queries() -> list[dict[str, str]]:
-    """The named queries: name, title, comment header and SPARQL text."""
-    from .query import describe_query, load_query, query_names
+def named_queries() -> list[dict[str, Any]]:
+    """The named queries: name, title, parameters (name -> description), comment header and SPARQL text."""
+    from .query import describe_query, load_query, query_names, query_params
 
     out = []
     for name in query_names():
         text = load_query(name)
         header = "\n".join(line.lstrip("# ").rstrip() for line in text.splitlines() if line.startswith("#"))
-        out.append({"name": name, "title": describe_query(name), "description": header,
-                    "url": f"/named/{name}", "sparql": text})
+        out.append({"name": name, "title": describe_query(name), "parameters": query_params(name),
+                    "description": header, "url": f"/named/{name}", "sparql": text})
     return out
 
 
@@ -534,7 +534,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 self._query(params["query"][0], params)
         elif url.path == "/named":
             self._send(200, "application/json", json.dumps(
-                {"queries": [{k: v for k, v in q.items()} for q in named_queries()]}, ensure_ascii=False).encode())
+                {"queries": named_queries()}, ensure_ascii=False).encode())
         elif url.path.startswith("/named/"):
             self._named(url.path[len("/named/"):], params)
         else:
@@ -549,9 +549,13 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._error(405 if url.path in ("/", "/named") or url.path.startswith("/named/") else 404,
                         f"POST is only accepted at /sparql, not {url.path}")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self._error(413, f"request body over {MAX_BODY} bytes")
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0 or length > MAX_BODY:
+            self.close_connection = True  # the body is left unread
+            self._error(413 if length > 0 else 400, f"request body must have a Content-Length of at most {MAX_BODY} bytes")
             return
         body = self.rfile.read(length) if length else b""
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()

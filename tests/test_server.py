@@ -189,6 +189,7 @@ def test_named_list(server: SparqlServer) -> None:
     listed = json.loads(body)["queries"]
     assert [q["name"] for q in listed] == query_names()
     assert all(q["title"] and q["sparql"].strip() for q in listed)
+    assert next(q for q in listed if q["name"] == "entities_by_type")["parameters"].keys() == {"type"}
 
 
 def test_update_refused(endpoint: str) -> None:
