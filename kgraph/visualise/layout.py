@@ -18,6 +18,8 @@ import numpy as np
 SEED = 7
 SPACING = 130.0  # pixels between neighbouring nodes, roughly
 _SMALL = 400  # components up to this size use networkx's spring_layout
+SPREAD = 2.5  # times networkx's default distance between nodes: hubs keep their neighbours apart
+SPREAD_LIMIT = 1500  # components up to this size get the pass that pushes close nodes apart
 PIVOTS = 120  # nodes each step's repulsion is sampled from, in large components
 
 
@@ -61,6 +63,23 @@ def _force_layout(count: int, pairs: Sequence[tuple[int, int]], *, seed: int, it
     return pos
 
 
+def _spread(coords: np.ndarray, *, gap: float, iterations: int = 40) -> np.ndarray:
+    """Push apart nodes closer than gap (a force layout packs a hub's neighbours tight)."""
+    count = len(coords)
+    if count < 2 or count > SPREAD_LIMIT:
+        return coords
+    coords = coords.copy()
+    for _ in range(iterations):
+        delta = coords[:, None, :] - coords[None, :, :]
+        distance = np.sqrt((delta ** 2).sum(axis=2)) + np.eye(count) * gap
+        overlap = np.clip(gap - distance, 0.0, None)
+        if not overlap.any():
+            break
+        push = (delta / np.maximum(distance, 1e-6)[:, :, None]) * (overlap / 2)[:, :, None]
+        coords += push.sum(axis=1)
+    return coords
+
+
 def _component_positions(nodes: list[str], pairs: set[tuple[str, str]]) -> dict[str, tuple[float, float]]:
     """Positions of one connected component, scaled so neighbours sit about SPACING apart."""
     if len(nodes) == 1:
@@ -69,7 +88,7 @@ def _component_positions(nodes: list[str], pairs: set[tuple[str, str]]) -> dict[
         graph = nx.Graph()
         graph.add_nodes_from(nodes)
         graph.add_edges_from(pairs)
-        raw = nx.spring_layout(graph, seed=SEED, iterations=80)
+        raw = nx.spring_layout(graph, seed=SEED, iterations=100, k=SPREAD / math.sqrt(len(nodes)))
         coords = np.array([raw[n] for n in nodes], dtype=np.float64)
     else:
         index = {node: i for i, node in enumerate(nodes)}
@@ -79,6 +98,7 @@ def _component_positions(nodes: list[str], pairs: set[tuple[str, str]]) -> dict[
     spread = float(np.sqrt((coords ** 2).sum(axis=1)).max()) or 1.0
     radius = SPACING * math.sqrt(len(nodes)) * 1.1  # area grows with the node count
     coords *= radius / spread
+    coords = _spread(coords, gap=SPACING * 0.6)
     return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, coords)}
 
 

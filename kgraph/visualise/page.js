@@ -305,6 +305,7 @@
     });
     lit.edges.forEach(function (i) {
       var e = edgesData[i], a = pos[e.f], b = pos[e.t];
+      if (e.k !== "role") return;  // colour and dashes tell the other relations; roles need their title
       // at 60 % of the way out from the clicked node, where the neighbours spread apart
       var from = e.f === highlighted ? a : b, to = e.f === highlighted ? b : a;
       if (a && b) drawText(ctx, e.l, from.x + (to.x - from.x) * 0.6, from.y + (to.y - from.y) * 0.6, 12 / scale);
