@@ -278,13 +278,11 @@ def _stored_rules(target: "Dataset | pyoxigraph.Store") -> tuple[AliasRule, ...]
     for rule, relation, name in _select(target, RULES_QUERY, ("rule", "relation", "name")):
         if rule and relation in ("same", "different") and name:
             names.setdefault(rule, (relation, []))[1].append(name)
-    rules = []
-    for relation, pair in names.values():
-        pair = sorted(pair)
-        if len(pair) == 2:
-            rules.append(AliasRule("same" if relation == "same" else "different", pair[0], pair[1]))
-        elif len(pair) == 1:  # "same X X" cannot happen; keep it harmless
-            continue
+    rules = [
+        AliasRule("same" if relation == "same" else "different", *sorted(pair))
+        for relation, pair in names.values()
+        if len(pair) == 2
+    ]
     return tuple(sorted(rules, key=lambda r: (r.relation, r.a, r.b)))
 
 
