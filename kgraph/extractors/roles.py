@@ -353,6 +353,21 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
             title.orgs = []  # "India's opposition leader": the post is not India's
 
 
+def _run_together(doc: Doc, span: Span, mentions: _Mentions) -> bool:
+    """A country mention that is part of a longer name the story does not mark: an
+    organisation right before it ("Reform | UK") or a capitalised word that is no mention
+    right after it ("Saudi | Aramco")."""
+    if mentions.type(span.label_) != "Country":
+        return False
+    before = mentions.get(span.start - 1) if span.start > span.sent.start else None
+    if before is not None and mentions.type(before.label_) == "Organization":
+        return True
+    if span.end >= span.sent.end or mentions.get(span.end) is not None:
+        return False
+    after = doc[span.end]
+    return after.pos_ == "PROPN" and after.is_title and after.lower_ not in _title_words()
+
+
 def _party(token: Token, mentions: _Mentions) -> str | None:
     """The party a capitalised adjective names, when the story names it: "Democratic" or
     "Democrat" for "the Democratic Party", "Labour" for "the Labour Party"."""
@@ -436,6 +451,9 @@ def _read_postmodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wo
             break
         phrase = [mentions.get(k) for k in range(j + 1, end)]
         spans = list(dict.fromkeys(s for s in phrase if s is not None))
+        if any(_run_together(doc, s, mentions) for s in spans):
+            title.blocked = True  # "the leader of Reform UK", "chief executive of Saudi Aramco"
+            break
         people = [s for s in spans if mentions.type(s.label_) == "Person"]
         others = [s for s in spans if mentions.type(s.label_) != "Person"]
         for s in spans:
@@ -665,6 +683,14 @@ def _subject_person(verb: Token, mentions: _Mentions) -> Span | None:
 
 
 @cache
+def _title_words() -> frozenset[str]:
+    """Every word of a role form, honorific, title modifier or portfolio ("U.S. | Agriculture Secretary")."""
+    words = {w.lower() for concept in role_concepts().values() for form in concept.forms for w in form.split()}
+    words.update(w.lower() for honorific in _honorifics() for w in honorific)
+    return frozenset(words | _words("portfolios") | _words("title_modifiers") | _words("deputy_qualifiers"))
+
+
+@cache
 def _role_nouns() -> frozenset[str]:
     """Last words of the role forms ("diplomat", "minister"): nouns that stand for a person."""
     return frozenset(form.split()[-1].lower() for concept in role_concepts().values() for form in concept.forms)
@@ -835,12 +861,13 @@ def _dominant_country(doc: Doc, mentions: _Mentions) -> str | None:
     return min(counts, key=lambda k: (-counts[k], first[k]))
 
 
-def _affiliations(doc: Doc, mentions: _Mentions) -> dict[str, str]:
-    """Person key -> country from "Kenya's Ruto" (a possessive country right before a name)."""
+def _affiliations(doc: Doc, mentions: _Mentions, *, kind: str = "Country") -> dict[str, str]:
+    """Person key -> country from "Kenya's Ruto" (a possessive country right before a name),
+    or with ``kind="Organization"`` -> organisation from "the Agriculture Department's Drazek"."""
     out: dict[str, str] = {}
     for i in sorted(mentions.at):
         span = mentions.at[i]
-        if span.start != i or mentions.type(span.label_) != "Country" or span.end + 1 >= len(doc):
+        if span.start != i or mentions.type(span.label_) != kind or span.end + 1 >= len(doc):
             continue
         if doc[span.end].text in POSSESSIVE:
             person = mentions.person_at(span.end + 1)
@@ -965,6 +992,11 @@ def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions, *, introduced: 
     for f in found:
         if f.org is None and f.title is not None and f.title.principal is not None:
             f.org = by_person.get(f.title.principal.label_)
+    # "the Agriculture Department's Drazek": the body a person is credited to elsewhere
+    bodies = _affiliations(doc, mentions, kind="Organization")
+    for f in found:
+        if f.org is None and f.title is not None and not f.title.blocked and f.concept.scope != REGIONAL:
+            f.org = bodies.get(f.person.label_)
 
 
 # ------------------------------------------------------------------- output

@@ -412,6 +412,19 @@ CASES = [
     ("Phoenix voted early. The state's campaign chairman, Ken Moss, said turnout was high.",
      {"Phoenix": "place/phoenix", "Ken Moss": "person/ken-moss"},
      set()),
+    # two names run together: "Reform UK" is no organisation of the story's
+    ("Nigel Hale, the leader of Reform UK, said the plan would fail.",
+     {"Nigel Hale": "person/nigel-hale", "Reform": "org/reform", "UK": "country/GB"},
+     set()),
+    ("Amin Said, chief executive of state oil giant Saudi Aramco, said demand was strong.",
+     {"Amin Said": "person/amin-said", "Saudi": "country/SA"},
+     set()),
+    # the body a person is credited to elsewhere ("the Agriculture Department's Moss")
+    ("Jo Moss, senior trade adviser to Agriculture Secretary Tom Reed, said prices fell. "
+     "\"It is complicated,\" said the Agriculture Department's Moss.",
+     {"Jo Moss": "person/jo-moss", "Moss": "person/jo-moss", "Tom Reed": "person/tom-reed",
+      "Agriculture Department": "org/agriculture-department"},
+     {("person/jo-moss", "senior trade adviser", "adviser", "org/agriculture-department", True)}),
     ("Ida Lund met Ora Film, the studio that owns Lumen TV.",
      {"Ida Lund": "person/ida-lund", "Ora Film": "person/ora-film", "Lumen TV": "org/lumen-tv"},
      set()),
