@@ -198,6 +198,8 @@ def test_page_title_summary_and_data(page: str) -> None:
     assert labels == {"Maria Lopez", "Jon Smit", "World Trade Council", "France", "Germany", "Paris"}
     paris = next(node for node in data["nodes"] if node["l"] == "Paris")
     assert paris["i"] == 1  # hidden until the toggle shows it
+    paris_index = data["nodes"].index(paris)
+    assert data["details"][paris_index]["ev"][0][1] == "named as \u201cParis\u201d"  # no fact sentence names Paris
     wtc = next(node for node in data["nodes"] if node["l"] == "World Trade Council")
     assert wtc["n"] == ["The World Trade Council", "WTC"]
     maria = [node["l"] for node in data["nodes"]].index("Maria Lopez")

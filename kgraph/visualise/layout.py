@@ -92,7 +92,7 @@ def _component_positions(nodes: list[str], pairs: set[tuple[str, str]]) -> dict[
         coords = np.array([raw[n] for n in nodes], dtype=np.float64)
     else:
         index = {node: i for i, node in enumerate(nodes)}
-        iterations = 80
+        iterations = 80 if len(nodes) <= 2000 else 50
         coords = _force_layout(len(nodes), sorted((index[a], index[b]) for a, b in pairs), seed=SEED, iterations=iterations)
     coords -= coords.mean(axis=0)
     spread = float(np.sqrt((coords ** 2).sum(axis=1)).max()) or 1.0

@@ -51,11 +51,12 @@ def _asset(name: str) -> str:
 
 def vis_network_js() -> str:
     """vis-network's standalone script as pyvis 0.3.2 ships it (no network needed)."""
-    try:
-        import pyvis  # type: ignore[import-untyped]
-    except ImportError as exc:
-        raise KgraphError("pyvis is not installed. Install it with: pip install pyvis==0.3.2") from exc
-    path = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js"
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyvis")  # where it is, without importing it (and IPython with it)
+    if spec is None or not spec.submodule_search_locations:
+        raise KgraphError("pyvis is not installed. Install it with: pip install pyvis==0.3.2")
+    path = Path(list(spec.submodule_search_locations)[0]) / "lib" / "vis-9.1.2" / "vis-network.min.js"
     try:
         script = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -85,6 +86,13 @@ def csp(scripts: list[str], styles: list[str]) -> str:
         f"style-src {' '.join(_sha256(s) for s in styles)}; "
         "base-uri 'none'; form-action 'none'"
     )
+
+
+def _evidence(text: str, names: set[str]) -> str:
+    """An article's sentence about an entity; where only the words that name it are known, say so."""
+    if text and (text in names or len(text.split()) <= 4):
+        return f"named as \u201c{text}\u201d"
+    return text
 
 
 def page_data(view: View, style: dict[str, Any]) -> dict[str, Any]:
@@ -178,7 +186,7 @@ def page_data(view: View, style: dict[str, Any]) -> dict[str, Any]:
     for iri, i in index.items():
         for article in sorted(entities[iri].articles, key=lambda a: article_index.get(a, -1), reverse=True):
             if article in article_index:
-                add(i, "ev", [article_index[article], entities[iri].articles[article]])
+                add(i, "ev", [article_index[article], _evidence(entities[iri].articles[article], entities[iri].names)])
 
     relations = {kind: dict(style["relations"][kind], legend=style["relations"][kind]["legend"]) for kind in RELATION_NAMES}
     return {
