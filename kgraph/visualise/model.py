@@ -40,7 +40,9 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 _CANONICAL = _PREFIXES + f"""
-SELECT ?local ?canonical WHERE {{ GRAPH <{IDENTITY_GRAPH}> {{ ?local kg:canonical ?canonical }} }}
+SELECT ?local ?canonical WHERE {{
+  GRAPH <{IDENTITY_GRAPH}> {{ ?local kg:canonical ?canonical FILTER NOT EXISTS {{ ?local a kg:Merge }} }}
+}}
 """
 _CANONICAL_LABELS = _PREFIXES + f"""
 SELECT ?entity ?label WHERE {{ GRAPH <{IDENTITY_GRAPH}> {{ ?entity skos:prefLabel ?label }} }}
