@@ -17,7 +17,7 @@ def test_counts(stats: dict) -> None:
     dataset = build_dataset()
     assert stats["articles"] == 2
     assert stats["graphs"] == 2
-    assert stats["triples"] == sum(1 for _ in dataset.quads((None, None, None, None))) == 184
+    assert stats["triples"] == sum(1 for _ in dataset.quads((None, None, None, None))) == 192  # countries carry iso3Code and owl:sameAs
     # mentioned entities only: the reporter and the publisher are not counted
     assert stats["entities"] == {"Person": 2, "Organization": 1, "Country": 2, "Place": 1}
     assert stats["roles"] == 3  # one membership node per article asserting it
@@ -42,7 +42,7 @@ def test_format_stats_mentions_each_count(stats: dict) -> None:
     assert lines[:6] == [
         "Articles:      2",
         "Named graphs:  2",
-        "Triples:       184",
+        "Triples:       192",
         "Entities:      6 (Person 2, Organization 1, Country 2, Place 1)",
         "Roles:         3",
         "Statements:    2",
