@@ -14,7 +14,11 @@ of these constructions ties it to a person mention:
 - appositive after the name: "Ivan Petrov, Russia's energy minister, said";
 - copula or "as": "Lind is the head of the WFP", "X, who is also a member of ...",
   "the president named X as special envoy";
-- a verb of holding a post: "Karl Berg, who heads the Bundesbank".
+- a verb of holding a post: "Karl Berg, who heads the Bundesbank", "who heads the OSCE
+  Chechnya mission" (the organisation modifying the unit);
+- stacked and bracketed titles: "the party's nominee Gov. X", "(Air Gabon chairman) X",
+  "its leader, Moldovan President X";
+- counterparts: "his German counterpart X" holds the possessor's post in Germany.
 
 The organisation is the entity the title names (its premodifier, "of"/"at" phrase or
 an anaphor such as "the group's").  A government post with no organisation named takes
