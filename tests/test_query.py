@@ -213,3 +213,11 @@ def test_merges_query_lists_the_spellings(stories):  # type: ignore[no-untyped-d
     found = rows(run_named(stories, "merges"))
     assert {r["rule"] for r in found} == {"spelling-variant"}
     assert len(found) == 2
+
+
+@pytest.mark.parametrize("name, bindings", [("statements_between_dates", {"from": "2026-03-01"}),
+                                            ("statements_by_topic_country", {})])
+def test_statement_rows_count_the_reports_of_one_quote(stories, name, bindings):  # type: ignore[no-untyped-def]
+    found = rows(run_named(stories, name, bindings=bindings))
+    assert {(r["file"], r["articles"]) for r in found} >= {("a3.txt", "2")}
+    assert all(set(r["files"].split()) == {"a2.txt", "a3.txt"} for r in found)
