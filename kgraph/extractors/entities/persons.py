@@ -1,0 +1,127 @@
+"""People the NER missed or cut short: appositives, given names, later short forms."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ... import gazetteer
+from ...identity import fold
+
+from .words import (
+    Candidate,
+    _COMPANY_FORMS,
+    _name_word,
+    _person_nouns,
+    _personal_name,
+    _regnal_number,
+    _surface,
+    _word_set,
+)
+from .spans import _strip
+
+
+def _appositive_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Isabel Schnabel, an ECB board member, said": a name that an appositive describes
+    as a person is a person, where the NER missed it, cut it short or called it an organisation."""
+    particles = _word_set("name_particles.txt")
+    nouns = _person_nouns()
+    found = []
+    i = 0
+    while i < len(doc):
+        if not _name_word(doc[i]) or (i > 0 and _name_word(doc[i - 1])):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and (_name_word(doc[end]) or doc[end].text in particles):
+            end += 1
+        if not (2 <= end - i <= 4 and end < len(doc) and doc[end].text == ","):
+            i = end
+            continue
+        described = []
+        for tok in doc[end + 1 : end + 12]:
+            if tok.text in (",", ";", ".") or tok.pos_ in ("VERB", "AUX"):
+                break
+            described.append(tok)
+        heads = [t.lower_ for t in described if t.pos_ == "NOUN" and t.text.islower()]
+        if heads and (heads[0] in nouns or heads[-1] in nouns):
+            start = i
+            # "Ontario Premier Doug Ford,": leading names of other things and titles are not the name
+            for c in sorted((c for c in cands if start <= c.start < end), key=lambda c: c.start):
+                if c.type != "Person" and c.start == start and c.end < end:
+                    start = c.end
+            start, stop = _strip(doc, start, end, "PERSON")
+            text = doc[start:stop].text
+            inside = [c for c in cands if c.start < stop and c.end > start]
+            if (
+                stop - start >= 2
+                and all(start <= c.start and c.end <= stop for c in inside)
+                and all(c.type == "Person" or (c.start, c.end) == (start, stop) for c in inside)
+                and gazetteer.lookup(text) is None
+                and doc[stop - 1].text not in _word_set("org_suffixes.txt")
+            ):
+                for c in inside:
+                    cands.remove(c)
+                found.append(Candidate(start, stop, "Person", text, source="appositive"))
+        i = end
+    return found
+
+
+def _given_name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Enver Solomon told Sky News": a given name and one or two more capitalised names
+    that the NER missed (or cut: "Enver" + PERSON "Solomon") name a person."""
+    given = _word_set("given_names.txt")
+    particles = _word_set("name_particles.txt")
+    by_start = {c.start: c for c in cands}
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for token in doc:
+        i = token.i
+        if i in taken or token.text not in given or not _name_word(token) or (i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken):
+            continue
+        if i + 1 < len(doc) and doc[i + 1].text != "I" and _regnal_number(doc, i + 1):
+            found.append(Candidate(i, i + 2, "Person", _surface(doc, i, i + 2), source="given"))  # "Henry VIII"
+            continue
+        if token.text in _word_set("given_names_words.txt"):  # "Star Wars", "Booker Prize"
+            continue
+        nxt = by_start.get(i + 1)
+        if nxt is not None and nxt.type == "Person" and nxt.source == "ner" and " " not in nxt.text:
+            nxt.start, nxt.text = i, _surface(doc, i, nxt.end)  # "Enver" + "Solomon"
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and end not in taken and (_name_word(doc[end]) or (doc[end].text in particles and end + 1 < len(doc) and _name_word(doc[end + 1]))):
+            end += 1
+        cand = Candidate(i, end, "Person", _surface(doc, i, end), source="given")
+        if end - i >= 2 and "\n" not in cand.text and _personal_name(doc, cand):
+            found.append(cand)
+    return found
+
+
+def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Untagged repeats of a known short form: a surname, an acronym ("Merz", "WHO")."""
+    forms: dict[str, Candidate] = {}
+    given: dict[str, Candidate] = {}  # other words of a full name ("Lula", "Mekdes")
+    particles = _word_set("name_particles.txt")
+    for c in cands:
+        if c.type == "Person" and len(c.text.split()) > 1:
+            words = c.text.split()
+            forms.setdefault(words[-1], c)
+            for word in words[:-1]:
+                if word not in particles and len(word) > 2 and word[:1].isupper():
+                    given.setdefault(word, c)
+        elif c.type in ("Organization", "Place") and c.end - c.start == 1:
+            forms.setdefault(doc[c.start].text, c)
+        elif c.type == "Organization" and c.end - c.start == 2 and fold(doc[c.start + 1].text) in _COMPANY_FORMS:
+            forms.setdefault(doc[c.start].text, c)  # "Harwick" after "Harwick Corp."
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        if token.text in forms and (token.pos_ in ("PROPN", "NOUN") or token.is_upper):
+            known = forms[token.text]
+        elif token.text in given and token.pos_ == "PROPN" and not _name_word(doc[token.i + 1] if token.i + 1 < len(doc) else token):
+            known = given[token.text]
+        else:
+            continue
+        found.append(Candidate(token.i, token.i + 1, known.type, token.text, known.iso, source="repeat"))
+    return found

@@ -1,0 +1,77 @@
+"""Countries, places and state bodies that the NER missed or mistyped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from ... import gazetteer
+
+from .words import (
+    Candidate,
+    POSSESSIVE,
+    _in_place_construction,
+    _name_word,
+    _place_names,
+    _state_bodies,
+    _surface,
+)
+from .spans import _country
+
+
+def _state_body_candidates(doc: Doc, cands: list[Candidate]) -> Iterator[Candidate]:
+    """"Israeli military", "Brazil's central bank", "Gaza's Health Ministry": the state
+    organisation of a country or place, named with its adjective or possessive."""
+    owners = {c.end: c for c in cands if c.type in ("Country", "Place")}
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        start, nxt = token.i, token.i + 1
+        if gazetteer.lookup_demonym(token.text) is None:
+            owner = owners.get(nxt)
+            if owner is not None:
+                start = owner.start
+            elif gazetteer.lookup_name(token.text) is None:
+                continue
+            if nxt >= len(doc) or doc[nxt].text not in POSSESSIVE:
+                continue
+            nxt += 1
+        for body in _state_bodies():
+            n = len(body)
+            if tuple(t.lower_ for t in doc[nxt : nxt + n]) == body:
+                yield Candidate(start, nxt + n, "Organization", _surface(doc, start, nxt + n), source="state")
+                break
+
+
+def _gazetteer_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
+    """Country names and nationality adjectives the NER missed."""
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        found = gazetteer.lookup(token.text)
+        if found is None:
+            continue
+        country, kind = found
+        if kind == "capital":
+            continue
+        if kind == "name" and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper() and not doc[token.i + 1].is_sent_start:
+            continue  # part of a longer name ("Ukraine Defence Contact Group")
+        yield _country(token.i, token.i + 1, country, source="gazetteer")
+
+
+def _place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
+    """Towns and cities of the GeoNames list that the NER missed, where places stand
+    ("police in the town of Mbalmayo", "fighting near Urus-Martan")."""
+    places = _place_names()
+    for token in doc:
+        i = token.i
+        if i in taken or not _name_word(token) or not _in_place_construction(doc, i):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and end not in taken and (_name_word(doc[end]) or (doc[end].text == "-" and not doc[end].whitespace_)):
+            end += 1
+        while end > i and _surface(doc, i, end) not in places:
+            end -= 1
+        if end > i and not (end < len(doc) and _name_word(doc[end])):
+            yield Candidate(i, end, "Place", _surface(doc, i, end), source="places")

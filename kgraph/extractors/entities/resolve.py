@@ -1,0 +1,253 @@
+"""Types agreed across mentions, short forms linked to full names, acronyms to expansions."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc
+
+from ... import gazetteer
+from ...identity import entity_key, fold
+from ...records import EntityType
+
+from .words import (
+    Candidate,
+    POSSESSIVE,
+    _ACRONYM,
+    _COMPANY_FORMS,
+    _TYPE_RANK,
+    _context_is_org,
+    _folded,
+    _personal_name,
+    _tokens,
+    _word_set,
+)
+
+
+def _acronym_of(acronym: str, name: str) -> bool:
+    """"IAEA" / "International Atomic Energy Agency", "ECOWAS" / "Economic Community of West African States"."""
+    letters = fold(acronym).replace(" ", "")
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    capital = "".join(w[0] for w in words if w[0].isupper()).casefold()
+    every = "".join(w[0] for w in words).casefold()
+    return len(letters) >= 2 and letters in (capital, every)
+
+
+def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None:
+    """Retype and link short forms to full names; sets each candidate's key."""
+    # 1. Majority type per surface text (the NER is inconsistent across mentions).
+    votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for c in cands:
+        if c.type != "Country":
+            votes[fold(c.text)][c.type] += 1
+    for c in cands:
+        if c.type != "Country":
+            counts = votes[fold(c.text)]
+            c.type = min(counts, key=lambda t: (-counts[t], _TYPE_RANK[t]))
+    # An acronym takes the type of the name it abbreviates ("Kennedy Space Center (KSC)").
+    expansions = set(acronyms.values())
+    full_type = {c.text: c.type for c in cands if c.text in expansions}
+    for c in cands:
+        if c.text in acronyms and acronyms[c.text] in full_type and c.type != "Country":
+            c.type = full_type[acronyms[c.text]]
+    # "Cheng Chung-tai of Civic Passion": what a person is "of" is no person (their party, employer).
+    person_ends = {c.end: c for c in cands if c.type == "Person"}
+    for c in cands:
+        before = person_ends.get(c.start - 1)
+        if c.type == "Person" and before is not None and doc[c.start - 1].lower_ == "of" and c.text != before.text:
+            c.type = "Organization"
+    # "in Irving, Texas": a one-word name followed by ", <country or region>" is a place
+    # wherever it recurs.
+    after_comma = {c.start: c for c in cands if c.type in ("Country", "Place")}
+    located = set()
+    for c in cands:
+        region = after_comma.get(c.end + 1)
+        if (
+            c.type in ("Organization", "Place") and c.end - c.start == 1 and c.source == "ner" and not _ACRONYM.match(c.text)
+            and doc[c.start].text not in _word_set("org_suffixes.txt")
+            and region is not None and doc[c.end].text == ","
+            and (region.end == len(doc) or doc[region.end].text not in POSSESSIVE)
+        ):
+            located.add(fold(c.text))
+    for c in cands:
+        if fold(c.text) in located and c.type == "Organization":
+            c.type = "Place"
+    # 2. Organisation shape and context beats a PERSON guess for names that are not full names.
+    persons_full = {fold(c.text) for c in cands if c.type == "Person" and len(c.text.split()) > 1}
+    for c in cands:
+        if c.type == "Person" and len(c.text.split()) == 1 and _context_is_org(doc, c):
+            c.type = "Organization"
+        elif c.type == "Person" and c.text.split()[-1] in _word_set("org_suffixes.txt"):
+            c.type = "Organization"
+        elif (
+            c.type == "Person" and " " in c.text and c.source == "ner" and gazetteer.lookup_name(c.text.split()[-1]) is not None
+            and c.text.split()[0] not in _word_set("given_names.txt")
+        ):
+            c.type = "Organization"  # "Atlas Bangladesh": no person's name ends with a country
+    company_heads = {
+        c.text.split()[0] for c in cands
+        if c.type == "Organization" and len(c.text.split()) == 2 and fold(c.text.split()[1]) in _COMPANY_FORMS
+    }
+    for c in cands:
+        if c.type == "Person" and " " not in c.text and c.text in company_heads:
+            c.type = "Organization"  # "Harwick said" after "Harwick Corp."
+    org_like = {fold(c.text) for c in cands if c.type == "Organization"}
+    for c in cands:
+        if c.type == "Person" and fold(c.text) in org_like and fold(c.text) not in persons_full:
+            c.type = "Organization"
+    # A short two- or three-word "organisation" whose last word is a person's surname
+    # elsewhere in the story is that person ("Dean Kamen" ORG beside "Kamen" PERSON).
+    single_persons = {c.text for c in cands if c.type == "Person" and len(c.text.split()) == 1}
+    for c in cands:
+        words = c.text.split()
+        if (
+            c.type == "Organization"
+            and 2 <= len(words) <= 3
+            and words[-1] in single_persons
+            and all(w[:1].isupper() for w in words)
+            and words[-1] not in _word_set("org_suffixes.txt")
+        ):
+            c.type = "Person"
+    # "founded by Dean Kamen", "saved by Thibaut Courtois": a two- or three-word name that
+    # starts with a given name and ends with no organisation or place word is a person's.
+    for c in cands:
+        if c.type in ("Organization", "Place") and c.source == "ner" and doc[c.start].ent_type_ in ("ORG", "GPE") and _personal_name(doc, c):
+            c.type = "Person"
+    # Two spellings of one full name ("Kristen Wilkins", "Kristin Wilkins").
+    fulls = sorted({c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1})
+    respell: dict[str, str] = {}
+    for i, a in enumerate(fulls):
+        for b in fulls[i + 1 :]:
+            if a.split()[-1] == b.split()[-1] and fuzz.ratio(a, b) >= 85 and a not in respell:
+                respell[b] = a
+    # A misspelt organisation name ("Untied Nations") joins the spelling used more often.
+    org_counts = Counter(c.text for c in cands if c.type == "Organization" and " " in c.text)
+    ranked = sorted(org_counts, key=lambda t: (-org_counts[t], t))
+    respelt_orgs: dict[str, str] = {}
+    for i, a in enumerate(ranked):
+        for b in ranked[i + 1 :]:
+            if len(a.split()) == len(b.split()) and a not in respelt_orgs and b not in respelt_orgs and fuzz.ratio(a, b) >= 90:
+                respelt_orgs[b] = a
+    spellings = {"Person": respell, "Organization": respelt_orgs}
+    for c in cands:
+        spelling = spellings.get(c.type, {}).get(c.text)
+        if spelling is not None:
+            c.aliases.add(c.text)
+            c.text = spelling
+    # 3. Short forms: a surname (or any token subset) of a full person name is that person.
+    full_names = sorted(
+        {c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1},
+        key=lambda t: (-len(t), t),  # ties in name order, not hash order (PYTHONHASHSEED)
+    )
+    for c in cands:
+        if c.type == "Country":
+            continue
+        toks = _tokens(c.text)
+        if c.type == "Person" or len(toks) == 1:
+            for full in full_names:
+                ftoks = _tokens(full)
+                if len(toks) < len(ftoks) and _subsequence(toks, ftoks) and (c.type == "Person" or toks[-1] == ftoks[-1] or (c.type == "Organization" and toks[-1] == ftoks[0])):
+                    c.type = "Person"
+                    c.aliases.add(c.text)
+                    c.text = full
+                    break
+    # "Magyar's Tisza": an organisation named with a person's possessive is the organisation.
+    person_forms = {f for c in cands if c.type == "Person" for f in (c.text, *c.aliases, c.text.split()[-1])}
+    for c in cands:
+        if c.type != "Organization":
+            continue
+        for k in range(c.start + 1, c.end - 1):
+            if doc[k].text in ("'s", "’s") and doc[c.start : k].text in person_forms:
+                c.start, c.text = k + 1, doc[k + 1 : c.end].text
+                break
+    # "the North" in a story about North Korea: the one country named "North ...".
+    countries = {c.text: c for c in cands if c.type == "Country"}
+    for c in cands:
+        if c.type != "Country" and c.text in ("North", "South", "East", "West") and c.start > 0 and doc[c.start - 1].lower_ == "the":
+            named = [k for k in countries.values() if k.text.split()[0] == c.text and " " in k.text]
+            if len({k.iso for k in named}) == 1:
+                c.aliases.add(c.text)
+                c.type, c.text, c.iso = "Country", named[0].text, named[0].iso
+    # "the State of Queensland", "the City of Toronto": the place itself, whatever the NER said.
+    places = {c.text: c for c in cands if c.type in ("Place", "Country")}
+    for c in cands:
+        head, _, tail = c.text.partition(" of ")
+        if head in ("State", "City", "Province", "Commonwealth", "Republic") and tail in places:
+            c.aliases.add(c.text)
+            c.type, c.text, c.iso = places[tail].type, places[tail].text, places[tail].iso
+    # 4. Acronyms and shorter forms of organisation and place names.
+    names_by_type: dict[str, list[str]] = defaultdict(list)
+    for c in cands:
+        if c.type in ("Organization", "Place") and c.text not in names_by_type[c.type]:
+            names_by_type[c.type].append(c.text)
+    canonical: dict[tuple[str, str], str] = {}
+    for type_, names in names_by_type.items():
+        for name in names:
+            best = acronyms.get(name, name)
+            for other in names:
+                if other == name or len(other) <= len(best) or best != name:
+                    continue
+                if _ACRONYM.match(name) and _acronym_of(name, other):
+                    best = other
+                elif len(_tokens(name)) < len(_tokens(other)) and _suffix_or_prefix(_tokens(name), _tokens(other), type_):
+                    best = other
+            if best == name and " of " in name:
+                # "State of Texas" is Texas; "Museum of Flight of Seattle" is "Museum of Flight"
+                head, _, tail = name.rpartition(" of ")
+                if head in names and head != name:
+                    best = head
+            if best == name and type_ == "Organization" and len(_tokens(name)) == 1 and name[:1].isupper():
+                # "the Commission" after "the European Commission": the one longer name it ends
+                longer = [o for o in names if len(_tokens(o)) > 1 and _tokens(o)[-1] == _tokens(name)[0]]
+                if len(longer) == 1:
+                    best = longer[0]
+            canonical[(type_, name)] = best
+    for c in cands:
+        if (c.type, c.text) in canonical and canonical[(c.type, c.text)] != c.text:
+            c.aliases.add(c.text)
+            c.text = canonical[(c.type, c.text)]
+    for c in cands:
+        c.key = entity_key(c.type, c.text, c.iso)
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(tok in it for tok in short)
+
+
+def _suffix_or_prefix(short: list[str], long: list[str], type_: str) -> bool:
+    """"Security Council" of "U.N. Security Council" (organisations); "Gaza" of "Gaza Strip"
+    (a place word only: "California" is not "California Science Center", and "Los Angeles"
+    is not "East Los Angeles")."""
+    n = len(short)
+    if long[-n:] == short and n > 1 and type_ == "Organization":
+        return True
+    if (  # "Andy Warhol Foundation" of "Andy Warhol Foundation for the Visual Arts"
+        type_ == "Organization" and n > 1 and long[:n] == short and long[n] in ("of", "for")
+        and short[-1] in _folded("org_suffixes.txt")
+    ):
+        return True
+    if type_ == "Organization" and long[:n] == short and len(long) == n + 1 and long[-1] in _COMPANY_FORMS:
+        return True  # "Norwest" of "Norwest Corp.", "Ferrante" of "Ferrante SpA"
+    return long[:n] == short and all(w in _folded("place_suffixes.txt") for w in long[n:])
+
+
+def _parenthesised_acronyms(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
+    """"Alliance of Sahel States (AES)": the acronym names the organisation (or place) before it."""
+    by_start = {c.start: c for c in cands}
+    found: dict[str, str] = {}
+    for c in list(cands):
+        if c.type not in ("Organization", "Place"):
+            continue
+        i = c.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and _ACRONYM.match(doc[i + 1].text):
+            acronym = doc[i + 1].text
+            found[acronym] = c.text
+            other = by_start.get(i + 1)
+            if other is None:
+                cands.append(Candidate(i + 1, i + 2, c.type, acronym, source="acronym"))
+            else:
+                other.type = c.type
+    return found

@@ -1,0 +1,320 @@
+"""NER spans made candidates: edges trimmed, split names joined, typed by name shape."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ... import gazetteer
+
+from .words import (
+    CAPTION_LABELS,
+    Candidate,
+    DETERMINERS,
+    NER_LABELS,
+    POSSESSIVE,
+    TRAILING_POS,
+    _ACRONYM,
+    _AREA_WORDS,
+    _NUMBERED,
+    _context_is_org,
+    _facility_not_surname,
+    _hyphen_joined,
+    _in_place_construction,
+    _modifier_suffix,
+    _not_entities,
+    _person_nouns,
+    _place_names,
+    _regnal_number,
+    _role_titles,
+    _surface,
+    _title_modifiers,
+    _title_word,
+    _titles,
+    _trailing_titles,
+    _word_set,
+)
+
+
+def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Trim determiners, titles, possessives and punctuation from a span's edges."""
+    titles = _titles() if label == "PERSON" else []
+    changed = True
+    while changed and start < end:
+        changed = False
+        first = doc[start]
+        if first.lower_ in DETERMINERS or first.is_punct or first.is_space:
+            start, changed = start + 1, True
+            continue
+        if end - start > 3 and first.is_lower and doc[start + 1].text == "-" and not first.whitespace_:
+            start, changed = start + 3, True  # "pro-Beijing Democratic Alliance": a modifier
+            continue
+        for title in titles:
+            n = len(title)
+            if end - start > n and tuple(t.lower_ for t in doc[start : start + n]) == title:
+                if gazetteer.lookup_name(doc[start : start + n + 1].text) is not None:
+                    continue  # "Sri Lanka ...": the title word begins a country's name
+                start, changed = start + n, True
+                break
+        else:
+            if titles and end - start > 2 and first.is_sent_start and first.lower_ in _person_nouns():
+                start, changed = start + 1, True  # "Newcomer Lau Siu-lai": a describing noun
+    if titles:  # "Ontario Premier Doug Ford": a title inside the span ends what is not the name
+        for k in range(start + 1, end - 1):
+            words = tuple(t.lower_ for t in doc[k:end])
+            hit = next((t for t in titles if words[: len(t)] == t and len(t) < len(words) and doc[k].text[:1].isupper()), None)
+            if hit is not None:
+                start = k + len(hit)
+                break
+    while end - start > 1 and end < len(doc) and doc[end].text == ":" and doc[end - 1].text in CAPTION_LABELS:
+        end -= 1  # "... in Washington D.C. Image: NASA": a caption credit label
+    while label == "ORG" and end - start > 1 and doc[end - 1].text in _trailing_titles():
+        end -= 1  # "NASA Administrator"
+    if end - start >= 3 and doc[end - 2].text == "-" and _modifier_suffix(doc[end - 1].text):
+        end -= 2  # "Vladimir Putin-backed": the name, not the compound adjective
+    while label == "PERSON" and end - start >= 2 and end < len(doc) and _hyphen_joined(doc, end):
+        end += 2  # "Moon Jae" + "-in": the NER stopped inside a hyphenated name
+    while end > start and not (end - start > 2 and _hyphen_joined(doc, end - 2)) and (
+        doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or (doc[end - 1].is_lower and doc[end - 1].pos_ in TRAILING_POS)
+        or (label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN" and doc[end - 1].text not in _word_set("place_suffixes.txt"))
+    ):  # "Yonhap news agency": a lower-case descriptor is not part of the name
+        end -= 1
+    while label != "PERSON" and end - start > 1 and doc[end - 1].text in _AREA_WORDS:
+        end -= 1  # "Jiangsu province", "Luton airport": the place is named without the word
+    return start, end
+
+
+def _is_not_entity(doc: Doc, start: int, end: int, text: str) -> bool:
+    words, names = _not_entities()
+    return text in names or any(t.text in words for t in doc[start:end])
+
+
+def _follows_not_entity(doc: Doc, start: int) -> bool:
+    """An acronym in brackets after a treaty or law: "Digital Services Act (DSA)"."""
+    if start < 2 or doc[start - 1].text != "(":
+        return False
+    words, _ = _not_entities()
+    sent_start = doc[start].sent.start
+    return any(t.text in words for t in doc[max(sent_start, start - 8) : start - 1])
+
+
+def _repeats_not_entity(doc: Doc, text: str) -> bool:
+    for token in doc:
+        if token.text == text and _follows_not_entity(doc, token.i):
+            return True
+    return False
+
+
+def _role_title_start(doc: Doc, start: int, end: int) -> int | None:
+    """Where a role title that runs past the end of a name begins inside it: the NER
+    took "Shadow Home" of "Shadow Home Secretary Yvette Cooper" for a name."""
+    for k in range(start, end):
+        for title in _role_titles().get(doc[k].lower_, ()):
+            stop = k + len(title)
+            if stop > end and stop <= len(doc) and tuple(t.lower_ for t in doc[k:stop]) == title:
+                return k
+    return None
+
+
+def _name_tail(doc: Doc, end: int) -> int:
+    """Extend an organisation name over "of/for/at (the) Title Words" that the NER cut off."""
+    i = end
+    if i < len(doc) and doc[i].lower_ in ("of", "for", "at"):
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        k = j
+        while k < len(doc) and (_title_word(doc[k]) or (doc[k].lower_ in ("of", "and") and k + 1 < len(doc) and _title_word(doc[k + 1]))):
+            k += 1
+        tail = doc[j:k].text
+        hyphenated = k < len(doc) and doc[k].text == "-"
+        if k > j and _title_word(doc[k - 1]) and not hyphenated and gazetteer.lookup(tail) is None:
+            return k
+    return end
+
+
+def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
+    """NER spans, with split personal names joined ("Abdulaziz" "bin" "Salman")."""
+    particles = _word_set("name_particles.txt")
+    ents = [e for e in doc.ents if _label(e) in NER_LABELS]
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        start, end, label = ent.start, ent.end, _label(ent)
+        if label == "PERSON":
+            while True:
+                j = end
+                while j < len(doc) and doc[j].text in particles:
+                    j += 1
+                nxt = ents[i + 1] if i + 1 < len(ents) else None
+                if nxt is not None and nxt.start == j and nxt.label_ in ("PERSON", "ORG", "GPE") and (j > end or nxt.label_ == "PERSON"):
+                    end = nxt.end
+                    i += 1
+                elif j > end and j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN":
+                    end = j + 1
+                    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                        end += 1
+                else:
+                    break
+        if label == "PERSON" and end < len(doc) and _regnal_number(doc, end):
+            end += 1  # "Henry VIII", "Queen Elizabeth I": the number is part of the name
+        if label == "PERSON" and doc[end - 1].text in particles:
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1  # "Ursula von der" + "Leyen"
+            while i + 1 < len(ents) and ents[i + 1].start < end:
+                i += 1
+        # never across a line break
+        for k in range(start, end):
+            if "\n" in doc[k].text or (k > start and "\n" in doc[k - 1].whitespace_ + doc[k - 1].text[-1:]):
+                if k > start and "\n" in doc[k].text:
+                    end = k
+                    break
+        for k in range(start + 1, end):
+            if doc[k].text in ("(", "[", "|", "/") or (doc[k].text in ("-", "--", "—", "–") and doc[k - 1].whitespace_ and doc[k].whitespace_):
+                end = k  # "World Health Organization (WHO", "GERMANY - Bunds"
+                break
+        if label == "ORG" and doc[end - 1].text in _word_set("org_suffixes.txt"):
+            end = _name_tail(doc, end)  # "Joint Council" + "for the Welfare of Immigrants"
+        if end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
+            end += 1  # "OPEC+"
+        yield start, end, label
+        i += 1
+
+
+def _is_place_name(doc: Doc, start: int, end: int) -> bool:
+    """"English Channel", "Donetsk region", "Museum of Flight", "Kennedy Space Center"."""
+    if doc[end - 1].text in _word_set("place_suffixes.txt") | _word_set("facility_words.txt"):
+        return True
+    facilities = _word_set("facility_words.txt")
+    return any(doc[i].text in facilities and doc[i + 1].lower_ == "of" for i in range(start, end - 1))
+
+
+def _located_in(token: Token) -> bool:
+    """A one-word name governed by a locative preposition ("in Herat", "near Yeoncheon")
+    or introduced by a place noun ("the town of Yeoncheon")."""
+    i = token.i
+    if i >= 2 and token.doc[i - 1].lower_ == "of" and token.doc[i - 2].lower_ in _word_set("place_nouns.txt"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in {"in", "near", "at", "outside", "around"} and token.head.head.pos_ != "NOUN"
+
+
+NON_ENTITY_LABELS = {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+
+
+def _label(ent: Span) -> str:
+    """The NER label, except that an "event", "law", "work" or "facility" whose last word
+    ends organisation names is an organisation ("according to the Sydney Morning Herald")."""
+    if ent.label_ in ("EVENT", "LAW", "WORK_OF_ART", "FAC") and ent[-1].text in _word_set("org_suffixes.txt"):
+        return "ORG"
+    return ent.label_
+
+
+def _mostly_not_entity(doc: Doc) -> set[str]:
+    """Names the NER labels as products, works, events or laws more often than as
+    people, organisations or places ("Firefox", "Space Shuttle Columbia")."""
+    votes: dict[str, Counter[bool]] = defaultdict(Counter)
+    for ent in doc.ents:
+        label = _label(ent)
+        if label in NER_LABELS or label in NON_ENTITY_LABELS:
+            start, end = _strip(doc, ent.start, ent.end, label)
+            votes[doc[start:end].text][label in NON_ENTITY_LABELS] += 1
+    return {text for text, c in votes.items() if c[True] > c[False]}
+
+
+def _country(start: int, end: int, country: gazetteer.Country, source: str = "ner") -> Candidate:
+    """A country's mention; a territory that is no sovereign state ("Hong Kong",
+    "Puerto Rican") is a Place under the country file's standard name."""
+    if country.iso in _word_set("territories.txt"):
+        return Candidate(start, end, "Place", country.name, source=source)
+    return Candidate(start, end, "Country", country.name, country.iso, source=source)
+
+
+def _shared_head_countries(doc: Doc, start: int, end: int) -> list[Candidate]:
+    """"North and South Korea": two countries that share their last word."""
+    words = [t.text for t in doc[start:end]]
+    if len(words) < 4 or words[1] != "and":
+        return []
+    first = gazetteer.lookup_name(" ".join([words[0], *words[3:]]))
+    second = gazetteer.lookup_name(" ".join(words[2:]))
+    if first is None or second is None:
+        return []
+    return [
+        _country(start, start + 1, first),
+        _country(start + 2, end, second),
+    ]
+
+
+def _known_place(doc: Doc, start: int, end: int, text: str, label: str) -> bool:
+    """A town or city of the GeoNames list that the NER called an organisation (a one-word
+    name only where places stand, and never when its neighbours show an organisation) or a
+    person (only where places stand: "in X")."""
+    if text not in _place_names() or _ACRONYM.match(text) or doc[end - 1].text in _word_set("org_suffixes.txt"):
+        return False
+    if label == "PERSON":
+        return doc[start].text not in _word_set("given_names.txt") and _in_place_construction(doc, start)
+    if end - start == 1 and not any(_in_place_construction(doc, t.i) for t in doc if t.text == text):
+        return False  # "Freedom", "Batman": one word is a town somewhere; only where places stand
+    return not _context_is_org(doc, Candidate(start, end, "Organization", text))
+
+
+def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
+    not_entities = _mostly_not_entity(doc)
+    for ent_start, ent_end, label in _name_spans(doc):
+        start, end = _strip(doc, ent_start, ent_end, label)
+        if start >= end:
+            continue
+        text = _surface(doc, start, end)
+        if not any(ch.isupper() for ch in text) or (any(ch.isdigit() for ch in text) and not (label == "ORG" and _NUMBERED.match(text))):
+            continue
+        if _is_not_entity(doc, start, end, text) or text in not_entities:
+            continue
+        if _ACRONYM.match(text) and _repeats_not_entity(doc, text):
+            continue
+        if label != "NORP" and not _ACRONYM.match(text):
+            k = _role_title_start(doc, start, end)
+            if k is not None:  # "Finance" in "Finance Minister", "Shadow Home" in "Shadow Home Secretary"
+                if k == start or (k - start == 1 and doc[start].lower_ in _title_modifiers()):
+                    continue
+                end, text = k, _surface(doc, start, k)
+        if label == "ORG" and end - start >= 3 and doc[start + 1].lower_ == "of" and (
+            doc[start].lower_ in _person_nouns() or (doc[start].lower_,) in _titles()
+        ) and (gazetteer.lookup(doc[start + 2 : end].text) is not None or doc[start + 2 : end].text in _place_names()):
+            start, text = start + 2, _surface(doc, start + 2, end)  # "Archbishop of Cape Town": a post, and the place
+            label = "GPE"
+        shared = _shared_head_countries(doc, start, end)
+        if shared:
+            yield from shared
+            continue
+        if label == "NORP":
+            country = gazetteer.lookup_demonym(text)
+            if country is not None:
+                yield _country(start, end, country)
+            continue
+        country = gazetteer.lookup_name(text)
+        if country is None and label != "PERSON":
+            country = gazetteer.lookup_demonym(text)
+        if country is not None:
+            yield _country(start, end, country)
+        elif gazetteer.lookup_capital(text) is not None:
+            yield Candidate(start, end, "Place", text)
+        elif end - start > 1 and (label != "PERSON" or doc[end - 1].text in _facility_not_surname()) and _is_place_name(doc, start, end):
+            yield Candidate(start, end, "Place", text)
+        elif text in _word_set("platforms.txt"):
+            yield Candidate(start, end, "Organization", text)
+        elif end < ent_end and doc[end].text in _AREA_WORDS:
+            yield Candidate(start, end, "Place", text)  # "Jiangsu province"
+        elif label in ("ORG", "PERSON") and _known_place(doc, start, end, text, label):
+            yield Candidate(start, end, "Place", text)
+        elif label == "PERSON":
+            yield Candidate(start, end, "Person", text)
+        elif label == "ORG" and end - start == 1 and _located_in(doc[start]):
+            yield Candidate(start, end, "Place", text)  # "fighting near Herat": a place
+        elif label == "ORG":
+            yield Candidate(start, end, "Organization", text)
+        else:
+            yield Candidate(start, end, "Place", text)
