@@ -405,7 +405,7 @@ def test_anonymous_sources_have_a_kind(monkeypatch: pytest.MonkeyPatch) -> None:
     assert {"official", "spokesman"} <= statements.person_nouns() < statements.anonymous_nouns()
     assert "media" in statements.anonymous_nouns() - statements.person_nouns()
     assert "government" in statements.government_nouns() < statements.anonymous_nouns()
-    monkeypatch.setattr(statements, "read_lines", lambda name: ("official person", "rumour"))
+    monkeypatch.setattr(statements.lexicon, "read_lines", lambda name: ("official person", "rumour"))
     with pytest.raises(KgraphError, match='anonymous_sources.txt: "rumour" has kind ""'):
         statements.anonymous_sources.__wrapped__()
 

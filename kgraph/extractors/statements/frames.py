@@ -1,0 +1,265 @@
+"""Speech frames from the parse: a speech verb (or "according to"), who speaks and what was said."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import MIN_WORDS, _word_count, reporting_verbs, speech_nouns
+
+
+@dataclass(slots=True)
+class Frame:
+    """A speech verb (or "according to"), its subject token and its content tokens."""
+
+    verb: Token
+    lemma: str
+    subject: Token | None
+    start: int  # first content token
+    end: int  # one past the last content token
+    kind: str
+
+
+def find_subject(verb: Token) -> Token | None:
+    """The token naming who speaks: the subject, or the subject of the clause it hangs on."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:  # the nearest one (a headline "Y says ..." glued to "X said")
+        child = min(subjects, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
+        if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+            return verb.head
+        return child
+    if verb.dep_ == "pcomp" and verb.head.head.lemma_ == "quote":
+        # "X was quoted as saying"; "the agency quoted X as saying": X speaks, not the agency
+        quote = verb.head.head
+        return next((c for c in quote.children if c.dep_ == "dobj"), None) or next(
+            (c for c in quote.children if c.dep_ in ("nsubjpass", "nsubj")), None
+        )
+    if verb.dep_ == "conj":
+        speech = _governing_speech_verb(verb)
+        return find_subject(speech if speech is not None else verb.head)
+    if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN"):
+        if verb.head is not verb:
+            return find_subject(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ"):
+        return verb.head  # "with X saying ..."; a finite verb misparsed as a modifier of its subject
+    for child in reversed(list(verb.lefts)):  # "Lind, the U.N. aid chief, said" misparsed
+        if child.pos_ == "PROPN" and child.dep_ in ("advmod", "npadvmod", "dep", "nmod", "intj"):
+            return child
+    return None
+
+
+def _governing_speech_verb(verb: Token) -> Token | None:
+    """For a speech verb conjoined inside a reported clause ("said A would X and urged B"),
+    the speech verb whose clause it sits in: the parser's attachment, not the meaning."""
+    head = verb
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.lemma_.lower() in reporting_verbs() and head.dep_ not in ("ccomp", "xcomp"):
+        return None  # a plain "said A and added B" (not "said Russia would respond ... and urged B")
+    node = head
+    while node.head is not node:
+        if node.dep_ in ("ccomp", "acomp", "xcomp", "conj") and node.head.lemma_.lower() in reporting_verbs():
+            return node.head
+        if node.dep_ not in ("ccomp", "acomp", "xcomp", "conj", "advcl"):
+            return None
+        node = node.head
+    return None
+
+
+def embedded_in_report(verb: Token) -> bool:
+    """"said he had called the two presidents and urged them to ...": the second verb continues the
+    reported clause (its conjunct has a pronoun subject), so it is no statement of its own.
+    So does "quoted X as saying he would suggest that ...": a speech verb with a pronoun
+    subject in the reported clause of an earlier one."""
+    if (
+        verb.dep_ == "ccomp"
+        and verb.head.i < verb.i
+        and verb.head.lemma_.lower() in reporting_verbs()
+        and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "it", "they", "we", "i") for c in verb.children)
+    ):
+        return True
+    if verb.dep_ != "conj" or _governing_speech_verb(verb) is None:
+        return False
+    head = verb
+    while head.dep_ == "conj":
+        head = head.head
+    return any(c.dep_ == "nsubj" and c.lower_ in ("he", "she", "it", "they", "we", "i") for c in head.children)
+
+
+def _attribution_tokens(verb: Token, subject: Token | None) -> list[Token]:
+    """Tokens of "as X warned" around a verb: its subject, auxiliaries, marks and the verb."""
+    tokens = [verb]
+    for child in verb.lefts:
+        if child.dep_ in ("nsubj", "aux", "auxpass", "neg", "advmod", "npadvmod", "mark", "prep"):
+            tokens.extend(child.subtree)
+    if subject is not None and subject.head is verb and subject.i < verb.i:
+        tokens.extend(subject.subtree)
+    return tokens
+
+
+def _attribution_start(verb: Token, subject: Token | None) -> int:
+    """First token of "X said" around a verb (subject, auxiliaries, verb)."""
+    first = verb.i
+    for child in verb.lefts:
+        if child.dep_ in ("nsubj", "aux", "auxpass", "neg", "advmod", "npadvmod", "mark", "prep"):
+            first = min(first, child.left_edge.i)
+    if subject is not None and subject.i < verb.i:
+        first = min(first, subject.left_edge.i)
+    return first
+
+
+def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | None:
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    after = [c for c in ccomps if c.i > verb.i]
+    before = [c for c in ccomps if c.i < verb.i]
+    if after:
+        first, last = after[0], after[-1]
+        return first.left_edge.i, last.right_edge.i + 1
+    if before:
+        return before[0].left_edge.i, _attribution_start(verb, subject)
+    # "said in a statement that ...", "told a news conference that ...": the clause hangs on a noun
+    clause = _that_clause_below(verb)
+    if clause is not None:
+        return clause.left_edge.i, clause.right_edge.i + 1
+    # "Kenya says the militants cross the border" parsed with two subjects
+    late = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    if late and subject is not None and subject.i < verb.i:
+        return late[0].left_edge.i, verb.sent.end
+    # "The museum, X said, celebrated ...": the attribution set inside the reported clause
+    head = verb.head
+    if verb.dep_ == "parataxis" and head.i > verb.right_edge.i and subject is not None and subject.i < verb.i:
+        begin = _attribution_start(verb, subject)
+        if begin > verb.sent.start and verb.doc[begin - 1].text == ",":
+            rest = verb.right_edge.i + 1
+            if _word_count(verb.doc[rest : verb.sent.end].text) >= MIN_WORDS:
+                return rest, verb.sent.end
+            return verb.sent.start, verb.sent.end
+    # "Q, X said" parsed with the verb hanging on the quoted clause
+    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and head.i < verb.i and subject is not None:
+        if verb.nbor(-1).is_punct or (subject.left_edge.i > 0 and subject.left_edge.nbor(-1).is_punct):
+            return verb.sent.start, _attribution_start(verb, subject)
+    return None
+
+
+def _that_clause_below(verb: Token) -> Token | None:
+    """A "that" clause attached to a noun or preposition on the verb's right, not under another verb."""
+    stack = [c for c in verb.rights if c.dep_ in ("dobj", "dative", "prep", "npadvmod")]
+    while stack:
+        token = stack.pop(0)
+        for child in token.rights:
+            if child.dep_ in ("acl", "relcl", "ccomp") and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in child.children
+            ):
+                return child
+            if child.dep_ in ("prep", "pobj", "dobj", "appos", "conj"):
+                stack.append(child)
+    return None
+
+
+def _directive_content(verb: Token) -> tuple[int, int] | None:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    comps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if objects and comps:
+        return objects[0].left_edge.i, comps[-1].right_edge.i + 1
+    if comps and comps[0].dep_ == "xcomp":  # "urged the government to ..." parsed as ccomp-like xcomp
+        sub = [c for c in comps[0].children if c.dep_ == "nsubj"]
+        if sub:
+            return sub[0].left_edge.i, comps[0].right_edge.i + 1
+    return None
+
+
+def _call_content(verb: Token) -> tuple[int, int] | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0].left_edge.i, prep.right_edge.i + 1
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and prep.i == verb.i + 1:  # not "on Friday"
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            comps = [c for c in list(verb.children) + list(prep.children) if c.dep_ in ("xcomp", "acl", "advcl")]
+            if objs and comps:
+                return objs[0].left_edge.i, max(c.right_edge.i for c in comps) + 1
+    return None
+
+
+def _accuse_content(verb: Token) -> tuple[int, int] | None:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if objects and preps:
+        return objects[0].left_edge.i, preps[0].right_edge.i + 1
+    return None
+
+
+def _according_frame(token: Token) -> Frame | None:
+    """"according to X, Q" / "Q, according to X"."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        to = token.nbor(1)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    source = pobj
+    if pobj.lemma_.lower() in speech_nouns():
+        owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        if owner is None:
+            for prep in pobj.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                    owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        source = owner if owner is not None else pobj
+    sent = token.sent
+    phrase_start, phrase_end = token.i, max(to.right_edge.i, pobj.right_edge.i) + 1
+    before = [t for t in sent[: phrase_start - sent.start] if not t.is_punct]
+    after = [t for t in sent[phrase_end - sent.start :] if not t.is_punct]
+    if len(after) >= len(before):
+        start, end = phrase_end, sent.end
+    else:
+        start, end = sent.start, phrase_start
+    return Frame(token, "according to", source, start, end, "according")
+
+
+def _prep_relative(verb: Token) -> bool:
+    """"a message in which he said: ...": the relative word sits in a preposition, so the
+    verb keeps its own reported clause."""
+    return any(
+        c.dep_ == "prep" and c.i < verb.i and any(g.lower_ in ("which", "whom") for g in c.children)
+        for c in verb.children
+    )
+
+
+def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
+    """Speech verbs of the body with a subject and a content span (token offsets)."""
+    verbs = reporting_verbs()
+    for sent in doc.sents:
+        if sent.end_char <= body_start:
+            continue
+        for token in sent:
+            if token.lower_ == "according":
+                frame = _according_frame(token)
+                if frame is not None:
+                    yield frame
+                continue
+            kind = verbs.get(token.lemma_.lower())
+            if kind is None or token.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.dep_ == "neg" for c in token.children) or embedded_in_report(token):
+                continue  # "did not say"; "said he had met them and urged them to ..."
+            if token.dep_ == "relcl" and not any(
+                c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in token.children
+            ) and not _prep_relative(token):
+                continue  # "the strikes, which it said had hit a depot": no reported clause of its own
+            subject = find_subject(token)
+            if kind == "directive":
+                span = _directive_content(token) or _clause_content(token, subject)
+            elif kind == "call":
+                span = _call_content(token)
+            elif kind == "accuse":
+                span = _accuse_content(token)
+            else:
+                span = _clause_content(token, subject)
+            if span is not None and span[1] > span[0]:
+                yield Frame(token, token.lemma_.lower(), subject, span[0], span[1], kind)

@@ -1,0 +1,85 @@
+"""Word lists and settings of the statement rules: speech verbs, unnamed sources, speech nouns."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ...errors import KgraphError
+from ...patterns import read_lines
+
+MIN_WORDS = 6  # shorter quotes are not statements (scare quotes, fragments; GOLD_FORMAT: at least 6 words)
+MAX_TOPICS = 2
+PRIOR_WEIGHT = 0.6  # weight of the article's own topics in each statement's topic score
+TITLE_WEIGHT = 2.0  # a cue in the headline counts as much as this many in the body
+PRONOUN_WINDOW = 4  # sentences to look back for the referent of "he", "she", "it"
+SPEAKER_TYPES = {"Person", "Organization", "Country"}
+OPEN_MARKS = "\u201c\u201e\u00ab"  # “ „ «
+CLOSE_MARKS = "\u201d\u00bb"  # ” »
+BOTH_MARKS = '"'
+QUOTE_MARKS = OPEN_MARKS + CLOSE_MARKS + BOTH_MARKS + "\u2018\u2019'"
+PERSON_PRONOUNS = {"he", "she"}
+THING_PRONOUNS = {"it"}
+ANON = "anonymous"
+_WORD = re.compile(r"\w+")
+_DATELINE = re.compile(
+    r"^\s*(?:[^\n.!?\"\u201c]{2,80}?\([A-Za-z .]{2,30}\)\s*[-\u2013\u2014:]+\s*"  # CITY, Date (Agency) -
+    r"|[A-Z][A-Z .'\u2019-]{2,40}(?:,[^\n\-\u2013\u2014:]{1,40})?\s*[-\u2013\u2014:]+\s+)"  # CITY: / CITY, Country —
+)
+_TRAIL_MARKS = {"as", "after", "before", "while", "when", "since", "despite", "amid"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
+_WH = {"which", "who", "whom", "whose", "where", "when"}
+
+
+@cache
+def reporting_verbs() -> dict[str, str]:
+    """Speech verb lemma -> frame name, from patterns/reporting_verbs.txt."""
+    verbs = {}
+    for line in read_lines("reporting_verbs.txt"):
+        lemma, _, frame = line.partition(" ")
+        verbs[lemma.strip()] = frame.strip() or "clause"
+    return verbs
+
+
+@cache
+def anonymous_sources() -> dict[str, str]:
+    """Noun -> kind ("person", "thing" or "government") of the unnamed sources in patterns/anonymous_sources.txt."""
+    nouns = {}
+    for line in read_lines("anonymous_sources.txt"):
+        noun, _, kind = line.lower().partition(" ")
+        kind = kind.strip()
+        if kind not in ("person", "thing", "government"):
+            raise KgraphError(
+                f'patterns/anonymous_sources.txt: "{line}" has kind "{kind}"; '
+                f'write "{noun} person", "{noun} thing" or "{noun} government"'
+            )
+        nouns[noun] = kind
+    return nouns
+
+
+@cache
+def anonymous_nouns() -> frozenset[str]:
+    return frozenset(anonymous_sources())
+
+
+@cache
+def person_nouns() -> frozenset[str]:
+    """Nouns naming a person ("official", "spokesman"): a later "he" or "she" can refer to them."""
+    return frozenset(noun for noun, kind in anonymous_sources().items() if kind == "person")
+
+
+@cache
+def government_nouns() -> frozenset[str]:
+    """Nouns for a country's government ("the French government"): the country speaks."""
+    return frozenset(noun for noun, kind in anonymous_sources().items() if kind == "government")
+
+
+@cache
+def speech_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines("speech_nouns.txt"))
+
+
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))

@@ -1,0 +1,240 @@
+"""Speakers: subject tokens resolved to entity keys; pronouns to the latest fitting subject."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ...nlp import MENTIONS
+from .lexicon import (
+    ANON,
+    PERSON_PRONOUNS,
+    PRONOUN_WINDOW,
+    SPEAKER_TYPES,
+    THING_PRONOUNS,
+    _HONORIFICS,
+    _WORD,
+    anonymous_nouns,
+    government_nouns,
+    person_nouns,
+    speech_nouns,
+)
+
+
+@dataclass(slots=True)
+class Speakers:
+    """Resolves subject tokens to entity keys, pronouns to the latest fitting subject."""
+
+    doc: Doc
+    mention_of: dict[int, str]
+    types: dict[str, str]
+    org_words: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # org key -> word sets of its names
+    events: list[tuple[int, str, str]] = field(default_factory=list)  # (token, key or ANON, kind)
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Speakers":
+        entities = doc._.entities or {}
+        mention_of: dict[int, str] = {}
+        if MENTIONS in doc.spans:
+            for span in doc.spans[MENTIONS]:
+                for i in range(span.start, span.end):
+                    mention_of.setdefault(i, span.label_)
+        types = {key: ent.type for key, ent in entities.items()}
+        _own_surnames(doc, mention_of, types, body_start=_body_start(doc))
+        org_words = {
+            key: [_name_words(name) for name in (ent.name, *ent.aliases)]
+            for key, ent in entities.items()
+            if ent.type == "Organization"
+        }
+        return cls(doc, mention_of, types, org_words)
+
+    def _described_org(self, token: Token) -> str | None:
+        """The one organisation whose name holds all words of "the commerce ministry"."""
+        if token.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ in ("det", "poss") for c in token.children):
+            return None
+        words = {token.lower_} | {
+            c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
+        }
+        found = {key for key, names in self.org_words.items() if any(words <= name for name in names)}
+        return found.pop() if len(found) == 1 else None
+
+    def _entity(self, token: Token) -> str | None:
+        key = self.mention_of.get(token.i)
+        if key is None:
+            return None
+        etype = self.types.get(key) or _type_of_key(key)
+        if etype in SPEAKER_TYPES:
+            return key
+        if etype == "Place":
+            return self._capital_country(token)
+        return None
+
+    def _capital_country(self, token: Token) -> str | None:
+        span = next((s for s in self.doc.spans[MENTIONS] if s.start <= token.i < s.end), None)
+        iso = capital_iso(span.text) if span is not None else None
+        key = f"country/{iso}" if iso else None
+        return key if key and key in self.types else None
+
+    def direct(self, token: Token) -> str | None:
+        """Entity key named by a subject token itself (not by a pronoun), or ANON, or None."""
+        key = self._entity(token)
+        if key:
+            if self.types.get(key, _type_of_key(key)) != "Person":
+                for child in token.rights:  # "the ministry's spokeswoman, Ana Ruiz,"
+                    if child.dep_ == "appos":
+                        person = self._entity(child)
+                        if person and self.types.get(person, _type_of_key(person)) == "Person":
+                            return person
+            return key
+        for child in token.subtree:  # "the U.N. envoy for Yemen, Karl Berg,"
+            if child.dep_ == "appos" and child.i > token.i:
+                key = self._entity(child)
+                if key and self.types.get(key, _type_of_key(key)) in ("Person", "Organization"):
+                    return key
+        if token.pos_ == "PROPN" or token.lemma_.lower() in person_nouns():
+            # "French Ambassador to Kenya Marc Petit", "Prime Minister and Foreign Minister X"
+            last = token.right_edge
+            key = self._entity(last)
+            if key and self.types.get(key, _type_of_key(key)) == "Person" and last.i != token.i:
+                return key
+        key = self._government_of(token)
+        if key:
+            return key
+        if token.lemma_.lower() == "office" or token.lemma_.lower() in speech_nouns():  # "X's office/statement said"
+            for child in token.children:
+                owner = child if child.dep_ == "poss" else None
+                if child.dep_ == "prep" and child.lower_ in ("from", "by"):  # "a letter from X said"
+                    owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                key = self._entity(owner) if owner is not None else None
+                if key:
+                    return key
+        key = self._described_org(token)
+        if key:
+            return key
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in anonymous_nouns():
+            return ANON
+        return None
+
+    def _government_of(self, token: Token) -> str | None:
+        """The country of "the French government", "Chile's government", "the government of Peru"."""
+        if token.lemma_.lower() not in government_nouns():
+            return None
+        for child in token.children:
+            target: Token | None = child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ not in ("amod", "compound", "poss", "nmod"):
+                continue
+            key = self._entity(target) if target is not None else None
+            if key and (self.types.get(key) or _type_of_key(key)) == "Country":
+                return key
+        return None
+
+    def conjuncts(self, subject: Token) -> tuple[str, ...]:
+        """Other named speakers of a coordinated subject ("Macron and Scholz said")."""
+        keys = []
+        for token in subject.conjuncts:
+            if token.i > subject.i:
+                key = self.direct(token)
+                if key and key != ANON and key not in keys:
+                    keys.append(key)
+        return tuple(keys)
+
+    def after_verb(self, verb: Token) -> str | None:
+        """The speaker of an inverted attribution the parser missed: '..." said the president, X,'."""
+        prev = verb.i - 1
+        while prev > 0 and verb.doc[prev].is_space:
+            prev -= 1
+        if verb.i == 0 or not (verb.doc[prev].is_punct or verb.doc[prev].is_quote):
+            return None
+        for token in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 10)]:
+            key = self._entity(token)
+            if key:
+                return key
+        return None
+
+    def kind_of(self, key: str, token: Token) -> str:
+        if key == ANON:
+            return "person" if token.pos_ == "PROPN" or token.lemma_.lower() in person_nouns() else "thing"
+        return "person" if (self.types.get(key) or _type_of_key(key)) == "Person" else "thing"
+
+    def note(self, token: Token, key: str) -> None:
+        self.events.append((token.i, key, self.kind_of(key, token)))
+
+    def resolve(self, token: Token) -> str | None:
+        """Entity key (or ANON) of a subject, resolving he/she/it to the latest fitting subject."""
+        low = token.lower_
+        if token.i in self.mention_of:
+            return self.direct(token)
+        if token.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
+            want = "person" if low in PERSON_PRONOUNS else "thing" if low in THING_PRONOUNS else None
+            if want is None:
+                return None
+            sent_starts = [s.start for s in self.doc.sents]
+            limit = _window_start(sent_starts, token.i, PRONOUN_WINDOW)
+            for i, key, kind in reversed(self.events):
+                if i >= token.i:
+                    continue
+                if i < limit:
+                    break
+                if kind == want:
+                    return key
+            return None
+        return self.direct(token)
+
+
+def _body_start(doc: Doc) -> int:
+    article = doc._.article if Doc.has_extension("article") else None
+    return article.body_start if article is not None else 0
+
+
+def _own_surnames(doc: Doc, mention_of: dict[int, str], types: dict[str, str], *, body_start: int) -> None:
+    """A bare surname shared by two people of the story ("Clinton" after "Bill Clinton ... his
+    wife Hillary Clinton") belongs to the one the story named in full first (news style)."""
+    if MENTIONS not in doc.spans:
+        return
+    first_full: dict[str, dict[str, int]] = {}  # surname -> person key -> first full mention
+    bare: list[Span] = []
+    for span in doc.spans[MENTIONS]:
+        if span.start_char < body_start or (types.get(span.label_) or _type_of_key(span.label_)) != "Person":
+            continue
+        words = [t for t in span if t.is_alpha and t.lower_ not in _HONORIFICS]
+        if len(words) == 1:
+            bare.append(span)
+        elif len(words) > 1:
+            first_full.setdefault(words[-1].lower_, {}).setdefault(span.label_, span.start)
+    for span in bare:
+        owners = first_full.get(span[0].lower_ if span[0].is_alpha else "", {})
+        if len(owners) > 1:
+            owner = min(owners, key=lambda key: owners[key])
+            for i in range(span.start, span.end):
+                mention_of[i] = owner
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(name.lower()) if w not in ("of", "the", "and", "for"))
+
+
+def _window_start(sent_starts: list[int], token_i: int, n: int) -> int:
+    idx = 0
+    for k, s in enumerate(sent_starts):
+        if s <= token_i:
+            idx = k
+    return sent_starts[max(0, idx - n)] if sent_starts else 0
+
+
+def _type_of_key(key: str) -> str:
+    return {"person": "Person", "org": "Organization", "country": "Country", "place": "Place"}.get(
+        key.split("/", 1)[0], ""
+    )
+
+
+def capital_iso(name: str) -> str | None:
+    """ISO code of the country whose capital is ``name`` (for "Moscow said"), if known."""
+    try:
+        from ...gazetteer import lookup_capital
+    except ImportError:  # the gazetteer is optional for this extractor
+        return None
+    country = lookup_capital(name)
+    return getattr(country, "iso", None) if country is not None else None
