@@ -12,6 +12,7 @@ cost), sends requests from ``--clients`` threads until ``--requests`` answers or
 ``--seconds`` have passed, and prints queries/s and latency percentiles next to the
 time of one request alone and of the same query on the bare store in this process (one run;
 both skipped past a quarter of ``--seconds``, where the single request is the figure).
+With ``--oxigraph BINARY`` it also loads Oxigraph's own server over the same store.
 """
 
 from __future__ import annotations
@@ -154,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=15.0, help="time per query at most (default 15)")
     parser.add_argument("--max-rows", type=int, default=10_000, help="the server's result cap (default 10000)")
     parser.add_argument("--timeout", type=float, default=30.0, help="the server's time limit per query (default 30 s)")
+    parser.add_argument("--only", metavar="NAME,...", help="load-test only these named queries")
+    parser.add_argument("--oxigraph", metavar="BINARY",
+                        help="also load-test Oxigraph's own server (the `oxigraph` binary of the oxigraph wheel)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             targets: list[tuple[str, str, str, dict[str, str]]] = [("(ASK, server overhead)", "/sparql?" + urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}),
                         "ASK { ?s ?p ?o }", {})]
             targets += [(n, f"/named/{n}?" + urllib.parse.urlencode(PARAMS.get(n, {})), load_query(n), PARAMS.get(n, {}))
-                        for n in query_names()]
+                        for n in query_names() if not args.only or n in args.only.split(",")]
             for name, path, sparql, params in targets:
                 started = time.perf_counter()
                 status, rows = get(server.url + path)  # one request alone: latency without queueing
@@ -199,7 +203,47 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.close()
             del bare
+        if args.oxigraph:
+            compare_oxigraph(args, folder)
     return 0
+
+
+def compare_oxigraph(args: argparse.Namespace, folder: Path) -> None:
+    """The same load on Oxigraph's own read-only server over the same store (no named queries,
+    no time limit: only the ASK and the parameterless queries that stay short)."""
+    import socket
+    import subprocess
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    process = subprocess.Popen([args.oxigraph, "serve-read-only", "--location", str(folder / "oxigraph"),
+                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/query?"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if get(base + urllib.parse.urlencode({"query": "ASK {}"}))[0] == 200:
+                    break
+            except urllib.error.URLError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                print("oxigraph server did not start")
+                return
+            time.sleep(0.2)
+        print(f"\nOxigraph's own server (serve-read-only), same store, {args.clients} clients")
+        for name, sparql in (("(ASK, server overhead)", "ASK { ?s ?p ?o }"), ("articles", load_query("articles")),
+                             ("credits", load_query("credits"))):
+            latencies, statuses, rows, wall = load(base + urllib.parse.urlencode({"query": sparql}),
+                                                   clients=args.clients, requests=args.requests, seconds=args.seconds)
+            ms = sorted(x * 1000 for x in latencies)
+            cuts = statistics.quantiles(ms, n=100, method="inclusive") if len(ms) > 1 else ms * 99
+            print(f"{name:<28} {len(ms) / wall:7.1f} {cuts[49]:8.1f} {cuts[89]:8.1f} {cuts[98]:8.1f} "
+                  f"{len(ms):>4} {rows:>6}  statuses {sorted(statuses)}", flush=True)
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
 if __name__ == "__main__":
