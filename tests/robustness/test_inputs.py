@@ -59,7 +59,7 @@ def test_a_bad_folder_never_stops_the_batch(tmp_path: Path) -> None:
     assert {"good.txt", "latin1.txt", "cp1252.txt", "utf16.txt", "feed.jsonl#1"} <= ids
     assert "Quénsel" in next(a for a in articles if a.id == "latin1.txt").text
     assert "binary file" in one_reason(skipped, "binary.txt")
-    assert "no story text" in one_reason(skipped, "empty.txt") or "empty" in one_reason(skipped, "empty.txt")
+    assert "an empty file" in one_reason(skipped, "empty.txt")
     assert "not a regular file" in one_reason(skipped, "pipe.txt")
     assert "invalid JSON" in one_reason(skipped, "feed.jsonl:2")
     assert "nested too deeply" in one_reason(skipped, "feed.jsonl:3")
@@ -116,3 +116,25 @@ def test_any_text_gives_an_article_or_a_reason(tmp_path: Path, text: str) -> Non
         path.write_text(text, encoding="utf-8", errors="surrogatepass")
         for item in read_articles([path]):
             assert isinstance(item, (Article, Skipped))
+
+
+def test_build_exit_status_says_whether_articles_were_skipped(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+    from kgraph.errors import EXIT_SKIPPED
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(STORY, encoding="utf-8")
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    out = tmp_path / "g.trig"
+    clean = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out), "--workers", "1"])
+    assert clean.exit_code == 0, clean.output
+    assert "1 file that are not articles" in clean.output or "not articles" in clean.output
+    (folder / "long.txt").write_text(STORY * 30, encoding="utf-8")
+    (folder / "bad\nname.txt").write_bytes(b"\x00\x01")
+    result = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out), "--workers", "1", "--max-chars", "2000"])
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    assert "longer than the limit of 2,000 (--max-chars)" in result.output
+    assert "bad\\nname.txt" in result.output and "bad\nname" not in result.output
