@@ -167,7 +167,8 @@ def _build_into_store(inputs: list[Path], *, output: Path | None, store_dir: Pat
         click.echo(_summary(outcome.report, target, outcome.triples, outcome.articles), err=True)
         if store_dir is not None:
             click.echo(_store_summary(outcome.report, store_dir), err=True)
-    return sum(1 for s in outcome.report.skipped if not s.reason.startswith("not an article file"))
+    return sum(1 for s in outcome.report.skipped
+               if not s.reason.startswith("not an article file") and "is already used by" not in s.reason)
 
 
 def _nothing_read(inputs: list[Path], report: Any, output: Path | None) -> str:
@@ -248,7 +249,9 @@ def _skipped_lines(skipped: list[Any]) -> list[str]:
             others[item.reason.removeprefix("not an article file").strip()] += 1
         else:
             lines.append(f"  {_named_reason(item)}")
-    if others:
+    if others and sum(others.values()) <= 10:  # a few: name them
+        lines += [f"  {_named_reason(item)}" for item in skipped if item.reason.startswith("not an article file")]
+    elif others:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(others.items()))
         lines.append(f"  {sum(others.values())} file{'s' if sum(others.values()) != 1 else ''} that are not "
                      f"articles (.txt, .html, .htm, .jsonl): {safe_name(kinds)}")

@@ -233,7 +233,7 @@ def test_a_store_inside_an_input_folder_is_not_read_as_articles(tmp_path: Path) 
 
 def test_a_killed_build_leaves_whole_batches_and_a_rerun_finishes_it(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
-    write_stories(inputs, range(14))
+    write_stories(inputs, range(40))
     store = tmp_path / "store"
     command = [sys.executable, "-m", "kgraph", "build", str(inputs), "--store", str(store),
                "--batch-size", "2", "--silent"]
@@ -259,7 +259,7 @@ def test_a_killed_build_leaves_whole_batches_and_a_rerun_finishes_it(tmp_path: P
     assert seen >= 2, "the build never committed a batch"
     interrupted = dump(store)  # the store opens
     kept = count_articles(open_oxigraph(store))
-    assert 2 <= kept < 14 and kept % 2 == 0  # whole batches of two articles
+    assert 2 <= kept < 40 and kept % 2 == 0  # whole batches of two articles
     # a clean build of the same articles, uninterrupted, in this process
     clean = tmp_path / "clean"
     ok("build", inputs, "--store", clean, "--batch-size", "2")

@@ -131,7 +131,7 @@ def test_build_exit_status_says_whether_articles_were_skipped(tmp_path: Path) ->
     out = tmp_path / "g.trig"
     clean = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out), "--workers", "1"])
     assert clean.exit_code == 0, clean.output
-    assert "1 file that are not articles" in clean.output or "not articles" in clean.output
+    assert "notes.md: not an article file (.md)" in clean.output
     (folder / "long.txt").write_text(STORY * 30, encoding="utf-8")
     (folder / "bad\nname.txt").write_bytes(b"\x00\x01")
     result = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out), "--workers", "1", "--max-chars", "2000"])
