@@ -19,6 +19,8 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped]
 from rdflib import Dataset
 
+from .model import _pick_label, rows
+
 log = logging.getLogger(__name__)
 
 STATEMENT_RELATION = "statement about"
@@ -78,16 +80,7 @@ class _Edge:
             self.best = candidate
 
 
-def select(dataset: Dataset, query: str) -> Iterator[tuple[str, ...]]:
-    """The rows of a SELECT query as tuples of strings ("" for an unbound variable)."""
-    row: Any
-    for row in dataset.query(query):
-        yield tuple("" if value is None else str(value) for value in row)
-
-
-def _pick_label(counts: dict[str, int]) -> str:
-    """Most used label, then the shortest, then alphabetical."""
-    return min(counts, key=lambda label: (-counts[label], len(label), label))
+select = rows  # the rows of a SELECT query as tuples of strings ("" for an unbound variable)
 
 
 def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
