@@ -170,6 +170,25 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    """In a worker: end this process once the build that started it is gone (a SIGKILLed
+    build would otherwise leave its workers, and with them the forkserver, running)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, name="kgraph-parent-watch", daemon=True).start()
+
+
 @contextmanager
 def _worker_environment() -> Iterator[None]:
     """Worker processes start with single-threaded BLAS (unless the user set these variables)."""
@@ -185,7 +204,8 @@ def _worker_environment() -> Iterator[None]:
 def _pooled(batches: Iterator[list[Item]], *, model: str | None, workers: int) -> Iterator[Result]:
     pending: deque[Future[list[Result]]] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
-    with _worker_environment(), ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+    with _worker_environment(), ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+                                                    initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         try:
             for batch in batches:
                 pending.append(pool.submit(_worker_batch, model, batch))
