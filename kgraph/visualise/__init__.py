@@ -13,7 +13,8 @@ from typing import Any
 
 from rdflib import Dataset, Graph
 
-from .network import STATEMENT_RELATION, UNKNOWN_TYPE, select, to_networkx
+from .model import UNKNOWN_TYPE
+from .network import STATEMENT_RELATION, select, to_networkx
 from .view import View
 
 __all__ = ["STATEMENT_RELATION", "UNKNOWN_TYPE", "View", "draw", "select", "to_networkx"]

@@ -19,22 +19,11 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped]
 from rdflib import Dataset
 
-from .model import _pick_label, rows
+from .model import _PREFIXES, UNKNOWN_TYPE, _pick_label, rows
 
 log = logging.getLogger(__name__)
 
 STATEMENT_RELATION = "statement about"
-UNKNOWN_TYPE = "Unknown"
-
-_PREFIXES = """
-PREFIX kg: <https://w3id.org/kgraph/ns#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX schema: <https://schema.org/>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
-
 # Two queries, not one join: in the union graph each article repeats an entity's type.
 _TYPES = _PREFIXES + "SELECT DISTINCT ?entity ?type WHERE { ?entity kg:entityType ?type }"
 _MENTIONS = _PREFIXES + """
