@@ -29,20 +29,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ...nlp import MENTIONS, register_extensions
 from ...records import Evidence, Statement
-from ..topics import classify, load_lexicon, text_topics
 from .lexicon import (
     ANON,
     BOTH_MARKS,
     CLOSE_MARKS,
     MAX_TOPICS,
     MIN_WORDS,
-    PRIOR_WEIGHT,
     QUOTE_MARKS,
-    TITLE_WEIGHT,
     _DATELINE,
     _TRAIL_MARKS,
     _WH,
@@ -58,6 +55,7 @@ from .lexicon import (
 from .passages import Passage, quote_passages
 from .frames import Frame, _attribution_tokens, embedded_in_report, find_subject, speech_frames
 from .speakers import Speakers, capital_iso
+from .subjects import article_country, article_prior, statement_countries, statement_topics
 
 log = logging.getLogger(__name__)
 
@@ -397,67 +395,6 @@ def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_
             speakers.note(token, key)
 
 
-def _countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    if MENTIONS not in doc.spans:
-        return ()
-    found: list[str] = []
-    for span in doc.spans[MENTIONS]:
-        if span.start_char < start or span.end_char > end:
-            continue
-        key = span.label_
-        iso = None
-        if key.startswith("country/"):
-            iso = key.split("/", 1)[1]
-        elif key.startswith("place/") and _metonym(span):
-            iso = capital_iso(span.text)
-        if iso and iso not in found:
-            found.append(iso)
-    return tuple(found)
-
-
-def _statement_countries(doc: Doc, cand: Candidate, main: str | None) -> tuple[str, ...]:
-    """Countries named in the quote (names, adjectives, capitals standing for governments),
-    plus the country the article is about: a statement in a story about Sudan is about Sudan."""
-    found = list(_countries(doc, cand.start, cand.end))
-    if main and main not in found:
-        found.append(main)
-    return tuple(found)
-
-
-def article_country(doc: Doc, *, body_start: int = 0) -> str | None:
-    """The country the article is most about: the one the body names most often (the first
-    named among equals)."""
-    counts: dict[str, int] = {}
-    for span in doc.spans[MENTIONS] if MENTIONS in doc.spans else ():
-        if span.start_char >= body_start and span.label_.startswith("country/"):
-            iso = span.label_.split("/", 1)[1]
-            counts[iso] = counts.get(iso, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=lambda iso: counts[iso])
-
-
-def _metonym(span: Span) -> bool:
-    """A place used for its government: "Moscow said", "Washington's offer", "pressure on Beijing"."""
-    root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent"):
-        return True
-    return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "from", "for", "on", "by")
-
-
-def article_prior(doc: Doc, *, body_start: int = 0) -> dict[str, float]:
-    """The article's own topic weights (best = ``PRIOR_WEIGHT``), a tie-breaker for statements."""
-    weights = text_topics(doc.text[body_start:], lexicon=load_lexicon())
-    article = doc._.article if Doc.has_extension("article") else None
-    title = article.meta.title if article is not None and article.meta is not None else None
-    for slug, value in (text_topics(title) if title else {}).items():  # the headline names the story's subject
-        weights[slug] = weights.get(slug, 0.0) + TITLE_WEIGHT * value
-    if not weights:
-        return {}
-    best = max(weights.values())
-    return {slug: PRIOR_WEIGHT * value / best for slug, value in weights.items() if value >= 0.3 * best}
-
-
 def find_statements(
     doc: Doc, *, min_words: int = MIN_WORDS, max_topics: int = MAX_TOPICS
 ) -> Iterator[Statement]:
@@ -500,11 +437,8 @@ def _statements_of(
     text = doc.text
     quote = text[cand.start : cand.end]
     sentence = text[cand.sent_start : cand.sent_end]
-    topics = classify(quote, context=sentence, max_topics=max_topics, prior=prior)
-    if not topics and prior:  # no cue of its own: the article's main topic
-        best = max(prior, key=lambda slug: prior[slug])
-        topics = [(best, prior[best], ["(article)"])]
-    countries = _statement_countries(doc, cand, main_country)
+    topics = statement_topics(quote, sentence, prior, max_topics)
+    countries = statement_countries(doc, cand.start, cand.end, main_country)
     for speaker in dict.fromkeys((cand.speaker, *cand.co_speakers)):
         if speaker is None or speaker == ANON:
             continue

@@ -1,0 +1,84 @@
+"""What a statement is about: its topics (cue lexicon of ``patterns/topics.json`` read in the
+quote and its sentence, the article's own topics as a prior) and its countries (named in the
+quote, capitals standing for governments, the country the article is about)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ...nlp import MENTIONS
+from ..topics import classify, load_lexicon, text_topics
+from .lexicon import PRIOR_WEIGHT, TITLE_WEIGHT
+from .speakers import capital_iso
+
+
+def _countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    if MENTIONS not in doc.spans:
+        return ()
+    found: list[str] = []
+    for span in doc.spans[MENTIONS]:
+        if span.start_char < start or span.end_char > end:
+            continue
+        key = span.label_
+        iso = None
+        if key.startswith("country/"):
+            iso = key.split("/", 1)[1]
+        elif key.startswith("place/") and _metonym(span):
+            iso = capital_iso(span.text)
+        if iso and iso not in found:
+            found.append(iso)
+    return tuple(found)
+
+
+def statement_countries(doc: Doc, start: int, end: int, main: str | None) -> tuple[str, ...]:
+    """Countries named in the quote (names, adjectives, capitals standing for governments),
+    plus the country the article is about: a statement in a story about Sudan is about Sudan."""
+    found = list(_countries(doc, start, end))
+    if main and main not in found:
+        found.append(main)
+    return tuple(found)
+
+
+def article_country(doc: Doc, *, body_start: int = 0) -> str | None:
+    """The country the article is most about: the one the body names most often (the first
+    named among equals)."""
+    counts: dict[str, int] = {}
+    for span in doc.spans[MENTIONS] if MENTIONS in doc.spans else ():
+        if span.start_char >= body_start and span.label_.startswith("country/"):
+            iso = span.label_.split("/", 1)[1]
+            counts[iso] = counts.get(iso, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda iso: counts[iso])
+
+
+def _metonym(span: Span) -> bool:
+    """A place used for its government: "Moscow said", "Washington's offer", "pressure on Beijing"."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "agent"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("with", "against", "from", "for", "on", "by")
+
+
+def article_prior(doc: Doc, *, body_start: int = 0) -> dict[str, float]:
+    """The article's own topic weights (best = ``PRIOR_WEIGHT``), a tie-breaker for statements."""
+    weights = text_topics(doc.text[body_start:], lexicon=load_lexicon())
+    article = doc._.article if Doc.has_extension("article") else None
+    title = article.meta.title if article is not None and article.meta is not None else None
+    for slug, value in (text_topics(title) if title else {}).items():  # the headline names the story's subject
+        weights[slug] = weights.get(slug, 0.0) + TITLE_WEIGHT * value
+    if not weights:
+        return {}
+    best = max(weights.values())
+    return {slug: PRIOR_WEIGHT * value / best for slug, value in weights.items() if value >= 0.3 * best}
+
+
+def statement_topics(
+    quote: str, sentence: str, prior: dict[str, float], max_topics: int
+) -> list[tuple[str, float, list[str]]]:
+    """Topics of a quote read in its sentence, the article's main topic when it has no cue of its own."""
+    topics = classify(quote, context=sentence, max_topics=max_topics, prior=prior)
+    if not topics and prior:
+        best = max(prior, key=lambda slug: prior[slug])
+        topics = [(best, prior[best], ["(article)"])]
+    return topics
