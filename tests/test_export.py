@@ -105,3 +105,65 @@ def test_unknown_format_lists_the_available_ones(dataset: Dataset, tmp_path) -> 
         'No export format named "xlsx". Available: csv, gexf, graphml, jsonld, nq, nt, trig, ttl.'
     )
     assert not (tmp_path / "graph.xlsx").exists()
+
+
+# ---------------------------------------------------------------------------
+# one node per real-world entity, end to end: two invented articles spell one minister's
+# surname two ways; the build's identity graph joins them, and the entity-level exports and
+# stats show one node, as the named queries do
+
+ARTICLES = {
+    "grid.txt": "Ukraine seeks grid repairs\n\nKYIV, March 3 (Reuters) - Ukrainian Energy Minister Dmytro "
+                "Kovalskyi said on Tuesday that Ukraine needed new transformers before winter.\n\n\"We cannot "
+                "leave our grid exposed,\" Dmytro Kovalskyi told reporters in Kyiv.\n",
+    "offer.txt": "Poland offers transformers\n\nWARSAW, March 4 (Reuters) - Poland offered Ukraine twenty "
+                 "transformers on Wednesday.\n\n\"Every transformer counts,\" Ukrainian Energy Minister Dmytro "
+                 "Kovalsky said after meeting Polish officials in Warsaw.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def merged_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+
+    folder = tmp_path_factory.mktemp("merged")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = folder / "store"
+    result = CliRunner().invoke(cli, ["build", str(folder / "grid.txt"), str(folder / "offer.txt"),
+                                      "--store", str(store), "--workers", "1", "--silent"])
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def test_exports_and_stats_show_one_node_per_entity(merged_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+    from kgraph.query import run_named
+    from kgraph.store import open_graph
+
+    dataset = open_graph(merged_store)
+    people = {str(row.entity) for row in run_named(dataset, "entities") if str(row.type).endswith("Person")}
+    assert len(people) == 1, people  # the named query: one canonical person
+    canonical = people.pop()
+    runner = CliRunner()
+    assert runner.invoke(cli, ["export", str(merged_store), "--format", "csv", "-o", str(tmp_path / "e.csv")]).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "e.csv").read_text(encoding="utf-8"))))
+    sources = {row["source"] for row in rows if row["source_type"] == "Person"}
+    assert sources == {canonical}
+    role = [row for row in rows if row["relation"] == "Energy Minister"]
+    assert len(role) == 1 and role[0]["articles"] == "2"  # one edge asserted by both articles
+    assert runner.invoke(cli, ["export", str(merged_store), "--format", "graphml", "-o", str(tmp_path / "e.graphml")]).exit_code == 0
+    nx_graph = nx.read_graphml(tmp_path / "e.graphml")
+    persons = [node for node, data in nx_graph.nodes(data=True) if data["type"] == "Person"]
+    assert persons == [canonical] and nx_graph.nodes[canonical]["articles"] == 2
+    result = runner.invoke(cli, ["stats", str(merged_store), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["entities"]["Person"] == 1
+    assert [e["iri"] for e in figures["top_entities"] if e["type"] == "Person"] == [canonical]
