@@ -32,10 +32,30 @@ def _countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
 
 def statement_countries(doc: Doc, start: int, end: int, main: str | None) -> tuple[str, ...]:
     """Countries named in the quote (names, adjectives, capitals standing for governments),
-    plus the country the article is about: a statement in a story about Sudan is about Sudan."""
-    found = list(_countries(doc, start, end))
+    plus the country the article is about: a statement in a story about Sudan is about Sudan.
+    A quote that names no country is about the story's subject: the article's country and
+    the countries its headline names ("U.S. warns Iraq ..." gives US and IQ)."""
+    own = _countries(doc, start, end)
+    found = list(own)
     if main and main not in found:
         found.append(main)
+    if not own:
+        found.extend(iso for iso in headline_countries(doc) if iso not in found)
+    return tuple(found)
+
+
+def headline_countries(doc: Doc) -> tuple[str, ...]:
+    """Countries the headline names (the text before the body), in order."""
+    article = doc._.article if Doc.has_extension("article") else None
+    body_start = article.body_start if article is not None else 0
+    if not body_start or MENTIONS not in doc.spans:
+        return ()
+    found: list[str] = []
+    for span in doc.spans[MENTIONS]:
+        if span.end_char <= body_start and span.label_.startswith("country/"):
+            iso = span.label_.split("/", 1)[1]
+            if iso not in found:
+                found.append(iso)
     return tuple(found)
 
 
