@@ -29,7 +29,7 @@ from click.testing import CliRunner
 
 from graph_fixture import MARIA, build_dataset
 from kgraph.cli import cli
-from kgraph.push import PushError, push
+from kgraph.push import PushError, list_graphs, make_session, push, query_endpoints
 from kgraph.store import open_oxigraph, save_dataset
 
 USER, PASSWORD = "editor", "s3cret word"
@@ -90,6 +90,33 @@ class GraphStoreHandler(BaseHTTPRequestHandler):
             self.server.store.load(body, format=ox.RdfFormat.TURTLE, to_graph=graph)
         self._answer(201 if isinstance(graph, ox.NamedNode) else 204)
 
+    def do_GET(self) -> None:  # noqa: N802
+        """SPARQL query (?query=, SPARQL JSON results), unless the server was made without queries."""
+        if not self._authorised():
+            return
+        params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
+        if not self.server.queries or "query" not in params:
+            self._answer(404, "no query service here")
+            return
+        with self.server.lock:
+            self.server.requests.append("GET")
+            result = self.server.store.query(params["query"][0])
+            body = result.serialize(format=ox.QueryResultsFormat.JSON) or b""
+        self._answer(200, body.decode(), {"Content-Type": "application/sparql-results+json"})
+
+    def do_DELETE(self) -> None:  # noqa: N802
+        if not self._authorised():
+            return
+        params = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query, keep_blank_values=True)
+        graph = ox.NamedNode(params["graph"][0])
+        with self.server.lock:
+            self.server.requests.append("DELETE")
+            if graph not in set(self.server.store.named_graphs()):
+                self._answer(404, "no such graph")
+                return
+            self.server.store.remove_graph(graph)
+        self._answer(204)
+
     def do_POST(self) -> None:  # noqa: N802
         if not self._authorised():
             return
@@ -105,9 +132,10 @@ class GraphStoreHandler(BaseHTTPRequestHandler):
 class GraphStore(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, auth: str | None) -> None:
+    def __init__(self, auth: str | None, *, queries: bool = True) -> None:
         super().__init__(("127.0.0.1", 0), GraphStoreHandler)
         self.auth, self.store, self.lock = auth, ox.Store(), threading.Lock()
+        self.queries = queries  # answers SPARQL queries (GET ?query=) at any path
         self.requests: list[str] = []
         self.updates: list[str] = []
 
@@ -121,7 +149,8 @@ class GraphStore(ThreadingHTTPServer):
 
 @pytest.fixture()
 def graph_store(request: pytest.FixtureRequest) -> Iterator[GraphStore]:
-    server = GraphStore(getattr(request, "param", None))
+    param = getattr(request, "param", None)
+    server = GraphStore(None, queries=False) if param == "no-queries" else GraphStore(param)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -222,12 +251,132 @@ def test_cli_push_errors(graph_file: Path, tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     result = CliRunner().invoke(cli, ["push", str(graph_file), "--endpoint", f"http://127.0.0.1:{port}/store"])
-    assert result.exit_code == 1 and result.output.startswith("Error: PUT http://127.0.0.1:")
+    assert result.exit_code == 1 and result.output.startswith("Error: list graphs at http://127.0.0.1:")
     assert "cannot reach the endpoint" in result.output and len(result.output.splitlines()) == 1
     result = CliRunner().invoke(cli, ["push", str(graph_file), "--endpoint", "ftp://example.org/x"])
     assert result.exit_code == 1 and "expected an http:// or https:// URL" in result.output
     result = CliRunner().invoke(cli, ["push", str(tmp_path / "none.trig"), "--endpoint", "http://127.0.0.1:1/"])
     assert result.exit_code == 1 and result.output.startswith("Error: ") and "none.trig" in result.output
+
+
+# ---------------------------------------------------------------------------
+# sync: an article removed from the store is removed at the endpoint
+
+ARTICLES = {  # invented; the two spellings of the minister's surname are joined by the identity graph
+    "grid.txt": "Ukraine seeks grid repairs\n\nKYIV, March 3 (Reuters) - Ukrainian Energy Minister Dmytro "
+                "Kovalskyi said on Tuesday that Ukraine needed new transformers before winter.\n\n\"We cannot "
+                "leave our grid exposed,\" Dmytro Kovalskyi told reporters in Kyiv.\n",
+    "offer.txt": "Poland offers transformers\n\nWARSAW, March 4 (Reuters) - Poland offered Ukraine twenty "
+                 "transformers on Wednesday.\n\n\"Every transformer counts,\" Ukrainian Energy Minister Dmytro "
+                 "Kovalsky said after meeting Polish officials in Warsaw.\n",
+}
+IDENTITY = "https://w3id.org/kgraph/identity"
+FOREIGN = "http://example.org/someone-elses-graph"
+
+
+@pytest.fixture(scope="module")
+def built_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built by kgraph build from the two articles (their identity graph holds one merge)."""
+    folder = tmp_path_factory.mktemp("built")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store = folder / "store"
+    result = CliRunner().invoke(cli, ["build", str(folder / "grid.txt"), str(folder / "offer.txt"),
+                                      "--store", str(store), "--workers", "1", "--silent"])
+    assert result.exit_code == 0, result.output
+    assert IDENTITY in expected_graphs(store)
+    return store
+
+
+def store_copy(store: Path, folder: Path) -> Path:
+    out = folder / "store"
+    shutil.copytree(store, out)
+    return out
+
+
+def remove_offer(store: Path) -> None:
+    result = CliRunner().invoke(cli, ["remove", "--store", str(store), "offer.txt"])
+    assert result.exit_code == 0, result.output
+    assert IDENTITY not in expected_graphs(store)  # no merge left: the identity graph is empty
+
+
+def named_graph_sizes(server: GraphStore) -> dict[str, int]:
+    return {g.value: len(list(server.store.quads_for_pattern(None, None, None, g)))
+            for g in server.store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+
+@pytest.mark.parametrize("protocol", ["gsp", "update"])
+def test_push_drops_the_graphs_of_removed_articles(graph_store: GraphStore, built_store: Path, tmp_path: Path,
+                                                    protocol: str) -> None:
+    store = store_copy(built_store, tmp_path)
+    foreign = ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"),
+                      ox.Literal("kept"), ox.NamedNode(FOREIGN))
+    graph_store.store.add(foreign)  # another application's graph on the same server
+    first = push(store, graph_store.url, protocol=protocol)
+    assert first.dropped == 0
+    assert named_graph_sizes(graph_store) == {**expected_graphs(store), FOREIGN: 1}
+    remove_offer(store)
+    result = CliRunner().invoke(cli, ["push", str(store), "--endpoint", graph_store.url, "--protocol", protocol])
+    assert result.exit_code == 0, result.output
+    # the removed article's graph and the now empty identity graph are gone; the rest is the store's
+    assert "dropped 2 graphs the source no longer has" in result.output
+    assert named_graph_sizes(graph_store) == {**expected_graphs(store), FOREIGN: 1}
+    assert graph_store.quads() == quads_of(store) | {str(foreign)}
+    before = len(graph_store.requests)
+    again = push(store, graph_store.url, protocol=protocol)  # idempotent: nothing more to drop
+    assert again.dropped == 0 and "DELETE" not in graph_store.requests[before:]
+    assert graph_store.quads() == quads_of(store) | {str(foreign)}
+
+
+def test_no_sync_keeps_removed_graphs(graph_store: GraphStore, built_store: Path, tmp_path: Path) -> None:
+    store = store_copy(built_store, tmp_path)
+    full = expected_graphs(store)
+    push(store, graph_store.url)
+    remove_offer(store)
+    before = len(graph_store.requests)
+    result = CliRunner().invoke(cli, ["push", str(store), "--endpoint", graph_store.url, "--no-sync"])
+    assert result.exit_code == 0, result.output
+    assert set(named_graph_sizes(graph_store)) == set(full)
+    assert set(graph_store.requests[before:]) == {"PUT"}  # nothing listed, nothing deleted
+
+
+@pytest.mark.parametrize("graph_store", ["no-queries"], indirect=True)
+def test_sync_needs_a_query_endpoint(graph_store: GraphStore, graph_file: Path) -> None:
+    result = CliRunner().invoke(cli, ["push", str(graph_file), "--endpoint", graph_store.url])
+    assert result.exit_code == 1 and len(result.output.splitlines()) == 1
+    assert "cannot list the graphs at the endpoint" in result.output
+    assert "--query-endpoint URL, or --no-sync" in result.output
+    assert graph_store.quads() == set()  # refused before anything was sent
+    helper = GraphStore(None)  # a query service elsewhere that sees the same data
+    helper.store = graph_store.store
+    thread = threading.Thread(target=helper.serve_forever, daemon=True)
+    thread.start()
+    try:
+        result = CliRunner().invoke(cli, ["push", str(graph_file), "--endpoint", graph_store.url,
+                                          "--query-endpoint", helper.url.replace("/store", "/sparql")])
+        assert result.exit_code == 0, result.output
+        assert graph_store.quads() == quads_of(graph_file)
+    finally:
+        helper.shutdown()
+        helper.server_close()
+
+
+def test_listing_pages_past_a_row_cap(graph_store: GraphStore, graph_file: Path) -> None:
+    push(graph_file, graph_store.url, sync=False)
+    session = make_session(graph_store.url)
+    assert list_graphs(session, graph_store.url, page=1) == set(expected_graphs(graph_file))
+
+
+def test_query_endpoints_next_to_known_layouts() -> None:
+    assert query_endpoints("http://h:8890/sparql-graph-crud-auth") == [
+        "http://h:8890/sparql-graph-crud-auth", "http://h:8890/sparql-auth"]
+    assert query_endpoints("http://h:8890/sparql-graph-crud")[1] == "http://h:8890/sparql"
+    assert query_endpoints("http://h:7878/store")[1] == "http://h:7878/query"
+    assert query_endpoints("http://h:3030/news/data")[1] == "http://h:3030/news/query"
+    assert query_endpoints("http://h:3030/news/update")[1] == "http://h:3030/news/query"
+    assert query_endpoints("http://h:7200/repositories/news/rdf-graphs/service")[1] == "http://h:7200/repositories/news"
+    assert query_endpoints("http://h:7200/repositories/news/statements")[1] == "http://h:7200/repositories/news"
+    assert query_endpoints("http://h:8890/sparql-auth") == ["http://h:8890/sparql-auth"]
 
 
 # ---------------------------------------------------------------------------
@@ -370,6 +519,27 @@ def test_virtuoso_refuses_basic_auth(virtuoso: str, graph_file: Path, monkeypatc
     result = CliRunner().invoke(cli, ["push", str(graph_file), "--endpoint", virtuoso + "/sparql-graph-crud-auth"])
     assert result.exit_code == 1
     assert "HTTP 401" in result.output and "--auth digest" in result.output
+
+
+@pytest.mark.virtuoso
+@pytest.mark.parametrize("protocol, path", [("gsp", "/sparql-graph-crud-auth"), ("update", "/sparql-auth")])
+def test_virtuoso_push_drops_removed_articles(virtuoso: str, built_store: Path, tmp_path: Path, protocol: str,
+                                             path: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KGRAPH_ENDPOINT_USER", "dba")
+    monkeypatch.setenv("KGRAPH_ENDPOINT_PASSWORD", "dba")
+    store = store_copy(built_store, tmp_path)
+    args = ["push", str(store), "--endpoint", virtuoso + path, "--protocol", protocol, "--auth", "digest"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert virtuoso_graphs(virtuoso) == expected_graphs(store)  # earlier tests' graphs dropped too
+    remove_offer(store)
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "dropped 2 graphs" in result.output
+    assert virtuoso_graphs(virtuoso) == expected_graphs(store)
+    result = CliRunner().invoke(cli, args)  # again: nothing to drop, nothing changes
+    assert result.exit_code == 0 and "dropped" not in result.output
+    assert virtuoso_graphs(virtuoso) == expected_graphs(store)
 
 
 def test_build_with_endpoint(graph_store: GraphStore, tmp_path: Path) -> None:
