@@ -514,14 +514,21 @@ def serve(source: Path, host: str, port: int, timeout: float, max_rows: int, wor
               help="Triples per INSERT DATA request (update protocol).")
 @click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic", show_default=True,
               help="Scheme for the credentials in KGRAPH_ENDPOINT_USER/KGRAPH_ENDPOINT_PASSWORD or ~/.netrc.")
+@click.option("--sync/--no-sync", default=True, show_default=True,
+              help="Delete at the endpoint the kgraph graphs (https://w3id.org/kgraph/...) the source no longer has.")
+@click.option("--query-endpoint", metavar="URL",
+              help="SPARQL query URL that lists the endpoint's graphs for --sync "
+                   "(default: the endpoint, then the server's usual query URL next to it).")
 @click.option("--silent", is_flag=True, help="No progress or summary.")
 @errors_as_messages
-def push(source: Path, endpoint: str, protocol: str, batch: int, auth: str, silent: bool) -> None:
+def push(source: Path, endpoint: str, protocol: str, batch: int, auth: str, sync: bool, query_endpoint: str | None,
+         silent: bool) -> None:
     """Write every graph of a graph file or store into a SPARQL 1.1 server.
 
     Each graph is replaced as a whole, so pushing twice changes nothing and a changed
-    article replaces its graph. Credentials come only from the environment
-    (KGRAPH_ENDPOINT_USER, KGRAPH_ENDPOINT_PASSWORD) or ~/.netrc.
+    article replaces its graph; the graph of an article removed from the store is
+    deleted at the endpoint (--no-sync keeps it). Credentials come only from the
+    environment (KGRAPH_ENDPOINT_USER, KGRAPH_ENDPOINT_PASSWORD) or ~/.netrc.
 
     \b
     Example:
@@ -538,10 +545,12 @@ def push(source: Path, endpoint: str, protocol: str, batch: int, auth: str, sile
         if not silent and count % 500 == 0:
             click.echo(f"  {count} graphs sent", err=True)
 
-    report = push_graphs(source, endpoint, protocol=protocol, batch=batch, auth=auth, progress=progress)
+    report = push_graphs(source, endpoint, protocol=protocol, batch=batch, auth=auth, sync=sync,
+                         query_endpoint=query_endpoint, progress=progress)
     if not silent:
+        dropped = f"; dropped {report.dropped} graphs the source no longer has" if report.dropped else ""
         click.echo(f"Pushed {report.graphs} graphs ({report.triples} triples) to {endpoint} in "
-                   f"{report.requests} requests, {report.seconds:.1f} s.", err=True)
+                   f"{report.requests} requests, {report.seconds:.1f} s{dropped}.", err=True)
 
 
 def _push_built(source: Path | None, endpoint: str, *, auth: str, silent: bool) -> None:
