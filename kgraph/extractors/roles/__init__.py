@@ -81,7 +81,12 @@ def find_roles(doc: Doc, matcher: RoleMatcher | None = None) -> Iterator[Role]:
     _resolve(doc, found, mentions, introduced=_introduced(doc, titles, found, mentions))
     article = doc._.article
     article_id = article.id if article is not None else ""
-    for f in _dedupe(x for x in found if x.org and mentions.known(x.org) and not _describes(x, mentions)):
+    kept = _dedupe(x for x in found if x.org and mentions.known(x.org) and not _describes(x, mentions) and not _run_together_name(x.org, mentions))
+    used = {f.org for f in kept}
+    implied = {k: e for k, e in mentions.implied.items() if k in used}
+    if implied:  # organisations a post implies join the article's entities
+        doc._.entities = {**(doc._.entities or {}), **implied}
+    for f in kept:
         yield Role(
             person=f.person.label_,
             role=f.label,
@@ -90,6 +95,12 @@ def find_roles(doc: Doc, matcher: RoleMatcher | None = None) -> Iterator[Role]:
             evidence=_evidence(doc, f, article_id),
             current=f.current,
         )
+
+
+def _run_together_name(key: str, mentions: _Mentions) -> bool:
+    """An organisation whose name is two names run together ("Politico, Democratic")."""
+    name = mentions.name(key)
+    return "," in name or ";" in name
 
 
 def _describes(found: _Found, mentions: _Mentions) -> bool:

@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span
 
 from .vocabulary import GOVERNMENT, POSSESSIVE, REGIONAL, _words
 from .phrases import _Found, _Mentions, _Title
+from .home import country_entity, cue_country
+from .politics import campaign_org, is_legislator, legislator_org, party_org
 
 
 def _explicit_org(found: _Found, mentions: _Mentions) -> str | None:
@@ -31,22 +33,43 @@ def _explicit_org(found: _Found, mentions: _Mentions) -> str | None:
 
 
 def _home_country(doc: Doc, mentions: _Mentions) -> str | None:
-    """The country a story is filed from and mostly about: its dateline's and its most named one.
+    """The country a story is filed from and mostly about.
 
-    A bare government title ("Prime Minister X said") in such a story is that country's post;
-    a story filed from one country about another, or with no dateline, gives none.
+    With a dateline the gazetteer knows: the dateline's country, when the story also names
+    it most.  With none (or a city it does not know): the one country whose own institutions
+    and places the story names (``home.cue_country``), unless another country is named
+    more often than it.  A bare government title ("Prime Minister X said") in such a story
+    is that country's post; a story filed from one country about another gives none.
     """
     from ...gazetteer import lookup
 
     article = doc._.article
     dateline = article.meta.dateline if article is not None and article.meta is not None else None
     found = lookup(dateline) if dateline else None
+    counts = _country_counts(mentions)
     dominant = _dominant_country(doc, mentions)
-    if found is None or dominant is None or mentions.type(dominant) != "Country":
+    if found is None:
+        iso = cue_country(doc, mentions.entities)
+        if iso is None:
+            return None
+        entity = country_entity(iso, mentions.entities)
+        if counts and max(counts.values()) > counts.get(entity.key, 0) + 1:
+            return None  # a story about another country that mentions Washington's institutions
+        return mentions.imply(entity)
+    if dominant is None or mentions.type(dominant) != "Country":
         return None
     iso = found[0].iso
     entity = mentions.entities.get(dominant)
     return dominant if entity is not None and entity.iso == iso else None
+
+
+def _country_counts(mentions: _Mentions) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for i in sorted(mentions.at):
+        span = mentions.at[i]
+        if span.start == i and mentions.type(span.label_) == "Country" and span.label_ in mentions.entities:
+            counts[span.label_] += 1
+    return counts
 
 
 def _dominant_country(doc: Doc, mentions: _Mentions) -> str | None:
@@ -172,6 +195,13 @@ def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions, *, introduced: 
             claimed |= f.title.claimed
     for f in found:
         f.org = _explicit_org(f, mentions)
+        campaign = campaign_org(doc, f, mentions)
+        if campaign is not None:
+            f.org = campaign
+        elif is_legislator(f):
+            org = legislator_org(doc, f, mentions)
+            if org is not None:
+                f.org = org or None
     explicit: dict[str, str] = {}
     for f in found:
         if f.org and f.concept.scope == GOVERNMENT and mentions.type(f.org) == "Country":
@@ -184,6 +214,8 @@ def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions, *, introduced: 
     }
     # posts serving another person ("Trump's envoy") take that person's government
     for f in found:
+        if f.org is None and f.title is not None:
+            f.org = party_org(doc, f, mentions, context["home"])
         if f.org is None and f.title is not None and f.title.principal is None:
             f.org = _implied_org(doc, f, mentions, claimed=claimed, context=context)
     by_person: dict[str, str] = {}

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...identity import key_type
 from ...nlp import MENTIONS
+from ...records import Entity
 from .vocabulary import DETERMINERS, GOVERNMENT, MAX_PREMODIFIER, NAME_ENTS, ORGANISATION, ORG_TYPES, POSSESSIVE, REGIONAL, RoleConcept, RoleMatcher, _is_status, _rules, _title_words, _words, role_concepts
 
 
@@ -18,6 +19,7 @@ class _Mentions:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.entities = doc._.entities or {}
+        self.implied: dict[str, Entity] = {}  # organisations a post implies without naming them
         self.at: dict[int, Span] = {}
         spans = doc.spans[MENTIONS] if MENTIONS in doc.spans else []
         for span in spans:
@@ -25,8 +27,18 @@ class _Mentions:
                 self.at[i] = span
 
     def type(self, key: str) -> str:
-        entity = self.entities.get(key)
+        entity = self.entities.get(key) or self.implied.get(key)
         return entity.type if entity is not None else key_type(key)
+
+    def imply(self, entity: Entity) -> str:
+        """Key of an organisation or country a post implies (an article entity, or a new one)."""
+        if entity.key not in self.entities:
+            self.implied.setdefault(entity.key, entity)
+        return entity.key
+
+    def name(self, key: str) -> str:
+        entity = self.entities.get(key) or self.implied.get(key)
+        return entity.name if entity is not None else key
 
     def get(self, i: int, *types: str) -> Span | None:
         span = self.at.get(i)
@@ -43,7 +55,7 @@ class _Mentions:
         return span if span is not None and span.end == i + 1 else None
 
     def known(self, key: str) -> bool:
-        return key in self.entities and self.type(key) in ORG_TYPES
+        return (key in self.entities or key in self.implied) and self.type(key) in ORG_TYPES
 
     def preceding(self, i: int, types: tuple[str, ...]) -> str | None:
         """Key of the nearest mention of one of ``types`` before token i."""
@@ -323,7 +335,9 @@ def _label(doc: Doc, title: _Title, qualifiers: Span) -> str:
         return " ".join(doc[qualifiers.start : title.label_end].text.split())
     last = doc[title.words.end - 1]
     head = doc[qualifiers.start : last.i].text_with_ws
-    return " ".join((head + (_singular(last.text) if title.plural else last.text)).split())
+    words = (head + (_singular(last.text) if title.plural else last.text)).split()
+    spelled = _rules()["abbreviated_titles"]
+    return " ".join(spelled.get(w.lower(), w) for w in words)  # "Sen." is printed "Senator"
 
 
 def _singular(word: str) -> str:
