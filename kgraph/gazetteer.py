@@ -16,7 +16,7 @@ from __future__ import annotations
 import importlib.resources
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from .errors import KgraphError
@@ -196,6 +196,7 @@ def _index() -> _Index:
     return _Index({c.iso: c for c in countries}, tables)
 
 
+@lru_cache(maxsize=1 << 16)
 def _find(kind: Kind, text: str) -> Country | None:
     text = _POSSESSIVE.sub("", _THE.sub("", text.strip()))
     key = fold(text)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 from rdflib import URIRef
@@ -25,9 +27,24 @@ _PREFIX_TYPE = {v: k for k, v in _TYPE_PREFIX.items()}
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+# ASCII text needs no Unicode tables: NFKC and NFKD leave it alone, its control
+# characters are Cc (whitespace ones become a space), and its punctuation and symbols
+# are P* or S* ("-" Pd and "_" Pc become a space in fold, like "/" and "\\").
+_ASCII_CONTROLS = "".join(chr(i) for i in (*range(32), 127))
+_NORMALISE_ASCII = str.maketrans({ch: (" " if ch in "\t\n\r\x0b\x0c" else "") for ch in _ASCII_CONTROLS})
+_FOLD_ASCII = str.maketrans(
+    {
+        **{ch: (" " if ch in "\t\n\r\x0b\x0c" else "") for ch in _ASCII_CONTROLS},
+        **{ch: (" " if ch in "-_/\\" else "") for ch in string.punctuation},
+    }
+)
+
+
 def normalise_name(text: str) -> str:
     """NFKC, no invisible or control characters (Cc, Cf: U+200B-U+200F, U+202A-U+202E,
     U+2066-U+2069, U+FEFF ...), whitespace folded to single spaces."""
+    if text.isascii():
+        return " ".join(text.translate(_NORMALISE_ASCII).split())
     text = unicodedata.normalize("NFKC", text)
     kept = []
     for ch in text:
@@ -41,8 +58,11 @@ def normalise_name(text: str) -> str:
     return " ".join("".join(kept).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Normalise, lower-case, strip accents, drop punctuation, fold whitespace."""
+    if text.isascii():
+        return " ".join(text.translate(_FOLD_ASCII).casefold().split())
     out = []
     for ch in unicodedata.normalize("NFKD", normalise_name(text)):
         cat = unicodedata.category(ch)

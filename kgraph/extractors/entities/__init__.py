@@ -23,7 +23,7 @@ from ...identity import entity_key, fold
 from ...nlp import MENTIONS, register_extensions
 from ...records import Article, Entity, Evidence
 
-from .words import Candidate, _surface
+from .words import Candidate, _surface, token_list
 from .spans import _ner_candidates
 from .places import _gazetteer_candidates, _place_candidates, _state_body_candidates
 from .persons import _appositive_persons, _given_name_persons, _later_mentions
@@ -34,6 +34,11 @@ from .filters import _drop_lone_names, _drop_shouted
 
 def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str]]]:
     """Entities of a Doc and their mentions as (start token, end token, key)."""
+    with token_list(doc):
+        return _find_entities(doc)
+
+
+def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str]]]:
     article: Article | None = doc._.article
     own = _own_sources(article) | _self_references(doc)
     cands = [
@@ -43,9 +48,16 @@ def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str
     ]
     # a span the NER proposed inside a longer name it also proposed (after "for the" joined
     # "Democratic Alliance" and "Betterment and Progress of Hong Kong") is part of that name
+    covering: dict[int, list[Candidate]] = defaultdict(list)
+    for o in cands:
+        for i in range(o.start, o.end):
+            covering[i].append(o)
     cands = [
         c for c in cands
-        if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in cands)
+        if not any(
+            o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+            for o in covering[c.start]
+        )
     ]
     taken = {i for c in cands for i in range(c.start, c.end)}
     cands.extend(_gazetteer_candidates(doc, taken))

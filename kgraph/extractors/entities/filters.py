@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Token
@@ -11,18 +9,20 @@ from spacy.tokens import Doc, Token
 from ... import gazetteer
 from ...identity import fold
 
-from .words import Candidate, _ACRONYM, _titles, _word_set
+from .words import Candidate, _ACRONYM, _doc_tokens, _titles, _word_set
 from .spans import _country
 
 
 def _shouted_tokens(doc: Doc) -> set[int]:
     """Tokens of lines written in capitals (a wire headline "TALKS COLLAPSE IN GENEVA"),
     where the NER cannot tell names from words."""
-    newlines = [m.start() for m in re.finditer("\n", doc.text)]
     lines: dict[int, list[Token]] = defaultdict(list)
-    for token in doc:
+    newlines = 0  # before the token; its line counts a newline that is its first character
+    for token in _doc_tokens(doc):
+        text = token.text
         if not token.is_space:
-            lines[bisect_right(newlines, token.idx)].append(token)
+            lines[newlines + (text[:1] == "\n")].append(token)
+        newlines += text.count("\n") + token.whitespace_.count("\n")
     shouted: set[int] = set()
     for line in lines.values():
         words = [t for t in line if t.is_alpha and len(t.text) > 1]
@@ -71,7 +71,7 @@ def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             tuple(t.lower_ for t in doc[max(0, c.start - len(t)) : c.start]) == t for t in titles
         )
 
-    lowercase = {t.text for t in doc if t.is_lower}
+    lowercase = {t.text for t in _doc_tokens(doc) if t.is_lower}
     given = _word_set("given_names.txt")
 
     def common_words(c: Candidate) -> bool:  # "Space Shuttle Atlantis" beside "the space shuttle"

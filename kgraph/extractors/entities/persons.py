@@ -8,6 +8,7 @@ from ... import gazetteer
 from ...identity import fold
 
 from .words import (
+    _doc_tokens,
     Candidate,
     _COMPANY_FORMS,
     _name_word,
@@ -26,19 +27,20 @@ def _appositive_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     particles = _word_set("name_particles.txt")
     nouns = _person_nouns()
     found = []
+    tokens = _doc_tokens(doc)
     i = 0
-    while i < len(doc):
-        if not _name_word(doc[i]) or (i > 0 and _name_word(doc[i - 1])):
+    while i < len(tokens):
+        if not _name_word(tokens[i]) or (i > 0 and _name_word(tokens[i - 1])):
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and (_name_word(doc[end]) or doc[end].text in particles):
+        while end < len(tokens) and (_name_word(tokens[end]) or tokens[end].text in particles):
             end += 1
-        if not (2 <= end - i <= 4 and end < len(doc) and doc[end].text == ","):
+        if not (2 <= end - i <= 4 and end < len(tokens) and tokens[end].text == ","):
             i = end
             continue
         described = []
-        for tok in doc[end + 1 : end + 12]:
+        for tok in tokens[end + 1 : end + 12]:
             if tok.text in (",", ";", ".") or tok.pos_ in ("VERB", "AUX"):
                 break
             described.append(tok)
@@ -74,7 +76,7 @@ def _given_name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     by_start = {c.start: c for c in cands}
     taken = {i for c in cands for i in range(c.start, c.end)}
     found = []
-    for token in doc:
+    for token in _doc_tokens(doc):
         i = token.i
         if i in taken or token.text not in given or not _name_word(token) or (i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken):
             continue
@@ -114,7 +116,7 @@ def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             forms.setdefault(doc[c.start].text, c)  # "Harwick" after "Harwick Corp."
     taken = {i for c in cands for i in range(c.start, c.end)}
     found = []
-    for token in doc:
+    for token in _doc_tokens(doc):
         if token.i in taken or not token.text[:1].isupper():
             continue
         if token.text in forms and (token.pos_ in ("PROPN", "NOUN") or token.is_upper):

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ... import gazetteer
 
 from .words import (
+    _doc_tokens,
     Candidate,
     POSSESSIVE,
     _in_place_construction,
@@ -24,7 +25,7 @@ def _state_body_candidates(doc: Doc, cands: list[Candidate]) -> Iterator[Candida
     """"Israeli military", "Brazil's central bank", "Gaza's Health Ministry": the state
     organisation of a country or place, named with its adjective or possessive."""
     owners = {c.end: c for c in cands if c.type in ("Country", "Place")}
-    for token in doc:
+    for token in _doc_tokens(doc):
         if not token.text[:1].isupper():
             continue
         start, nxt = token.i, token.i + 1
@@ -46,7 +47,7 @@ def _state_body_candidates(doc: Doc, cands: list[Candidate]) -> Iterator[Candida
 
 def _gazetteer_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
     """Country names and nationality adjectives the NER missed."""
-    for token in doc:
+    for token in _doc_tokens(doc):
         if token.i in taken or not token.text[:1].isupper():
             continue
         found = gazetteer.lookup(token.text)
@@ -64,7 +65,7 @@ def _place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
     """Towns and cities of the GeoNames list that the NER missed, where places stand
     ("police in the town of Mbalmayo", "fighting near Urus-Martan")."""
     places = _place_names()
-    for token in doc:
+    for token in _doc_tokens(doc):
         i = token.i
         if i in taken or not _name_word(token) or not _in_place_construction(doc, i):
             continue

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from ...identity import fold
 from ...records import Article
 
-from .words import Candidate, _word_set
+from .words import Candidate, _doc_tokens, _word_set
 
 
 AGENCY_NAMES = {
@@ -46,7 +46,7 @@ def _self_references(doc: Doc) -> set[str]:
     from ...meta import normalize_agency
 
     found: set[str] = set()
-    for token in doc:
+    for token in _doc_tokens(doc):
         if not token.text[:1].isupper():
             continue
         agency = normalize_agency(token.text)

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ... import gazetteer
 
 from .words import (
+    _doc_tokens,
     CAPTION_LABELS,
     Candidate,
     DETERMINERS,
@@ -33,6 +34,7 @@ from .words import (
     _title_modifiers,
     _title_word,
     _titles,
+    _titles_by_first,
     _trailing_titles,
     _word_set,
 )
@@ -40,7 +42,8 @@ from .words import (
 
 def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     """Trim determiners, titles, possessives and punctuation from a span's edges."""
-    titles = _titles() if label == "PERSON" else []
+    person = label == "PERSON"
+    by_first = _titles_by_first() if person else {}
     changed = True
     while changed and start < end:
         changed = False
@@ -51,7 +54,7 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         if end - start > 3 and first.is_lower and doc[start + 1].text == "-" and not first.whitespace_:
             start, changed = start + 3, True  # "pro-Beijing Democratic Alliance": a modifier
             continue
-        for title in titles:
+        for title in by_first.get(first.lower_, ()):
             n = len(title)
             if end - start > n and tuple(t.lower_ for t in doc[start : start + n]) == title:
                 if gazetteer.lookup_name(doc[start : start + n + 1].text) is not None:
@@ -59,12 +62,16 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                 start, changed = start + n, True
                 break
         else:
-            if titles and end - start > 2 and first.is_sent_start and first.lower_ in _person_nouns():
+            if person and end - start > 2 and first.is_sent_start and first.lower_ in _person_nouns():
                 start, changed = start + 1, True  # "Newcomer Lau Siu-lai": a describing noun
-    if titles:  # "Ontario Premier Doug Ford": a title inside the span ends what is not the name
+    if person:  # "Ontario Premier Doug Ford": a title inside the span ends what is not the name
+        lowers = [t.lower_ for t in doc[start:end]]
         for k in range(start + 1, end - 1):
-            words = tuple(t.lower_ for t in doc[k:end])
-            hit = next((t for t in titles if words[: len(t)] == t and len(t) < len(words) and doc[k].text[:1].isupper()), None)
+            candidates = by_first.get(lowers[k - start], ())
+            if not candidates or not doc[k].text[:1].isupper():
+                continue
+            words = tuple(lowers[k - start :])
+            hit = next((t for t in candidates if words[: len(t)] == t and len(t) < len(words)), None)
             if hit is not None:
                 start = k + len(hit)
                 break
@@ -104,7 +111,7 @@ def _follows_not_entity(doc: Doc, start: int) -> bool:
 
 
 def _repeats_not_entity(doc: Doc, text: str) -> bool:
-    for token in doc:
+    for token in _doc_tokens(doc):
         if token.text == text and _follows_not_entity(doc, token.i):
             return True
     return False
@@ -257,7 +264,7 @@ def _known_place(doc: Doc, start: int, end: int, text: str, label: str) -> bool:
         return False
     if label == "PERSON":
         return doc[start].text not in _word_set("given_names.txt") and _in_place_construction(doc, start)
-    if end - start == 1 and not any(_in_place_construction(doc, t.i) for t in doc if t.text == text):
+    if end - start == 1 and not any(_in_place_construction(doc, t.i) for t in _doc_tokens(doc) if t.text == text):
         return False  # "Freedom", "Batman": one word is a town somewhere; only where places stand
     return not _context_is_org(doc, Candidate(start, end, "Organization", text))
 

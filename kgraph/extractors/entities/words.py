@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -37,6 +39,28 @@ _NUMBERED = re.compile(r"^[A-Z]{1,4}\d{1,2}\+?$")  # "G7", "E3", "G20": groups w
 
 
 _TYPE_RANK = {"Country": 0, "Person": 1, "Organization": 2, "Place": 3}
+
+
+_TOKENS: list[tuple[Doc, list[Token]]] = []
+
+
+@contextmanager
+def token_list(doc: Doc) -> Iterator[list[Token]]:
+    """While it is open, ``_doc_tokens(doc)`` gives one list of the Doc's tokens instead
+    of making new Token objects on every pass over the Doc (find_entities makes ten)."""
+    tokens = list(doc)
+    _TOKENS.append((doc, tokens))
+    try:
+        yield tokens
+    finally:
+        _TOKENS.pop()
+
+
+def _doc_tokens(doc: Doc) -> list[Token]:
+    """The Doc's tokens: the open ``token_list`` of this Doc, or a new list."""
+    if _TOKENS and _TOKENS[-1][0] is doc:
+        return _TOKENS[-1][1]
+    return list(doc)
 
 
 @dataclass(slots=True)
@@ -96,6 +120,15 @@ def _trailing_titles() -> frozenset[str]:
 def _titles() -> list[tuple[str, ...]]:
     titles = [tuple(t.casefold().split()) for t in read_lines("person_titles.txt")]
     return sorted(titles, key=len, reverse=True)
+
+
+@cache
+def _titles_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``_titles()`` grouped by first word, each group still longest first."""
+    groups: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for title in _titles():
+        groups[title[0]].append(title)
+    return {first: tuple(group) for first, group in groups.items()}
 
 
 def _modifier_suffix(word: str) -> bool:
