@@ -181,9 +181,8 @@ def _sentence_bounds(doc: Doc, start_char: int, end_char: int, anchor: int) -> t
 
 
 def _frame_candidates(
-    doc: Doc, frames: list[Frame], speakers: Speakers, passages: list[Passage], used: set[int], body_start: int
+    doc: Doc, text: str, frames: list[Frame], speakers: Speakers, passages: list[Passage], used: set[int], body_start: int
 ) -> list[Candidate]:
-    text = doc.text
     out = []
     for frame in frames:
         start, end = frame.start, frame.end
@@ -197,12 +196,12 @@ def _frame_candidates(
         start, end = _strip_edges(doc, start, end)
         if end <= start or _carries_attribution(frame, frames, start, end):
             continue
-        before = _passage_before(doc, frame.verb, passages)
+        before = _passage_before(text, frame.verb, passages)
         if before is not None and frame.start > frame.verb.i:  # '"...," said the president, X,'
             quoted = doc.char_span(passages[before].start, passages[before].end, alignment_mode="expand")
             if quoted is not None:
                 start, end = quoted.start, quoted.end
-        span = _content_chars(doc, start, end, frame.verb.idx, body_start)
+        span = _content_chars(doc, text, start, end, frame.verb.idx, body_start)
         if span is None:
             continue
         c_start, c_end = span
@@ -219,7 +218,7 @@ def _frame_candidates(
                 c_start, c_end, direct = p.start, p.end, True
             used.add(best)
         if not direct:
-            trimmed = _content_chars(doc, start, _trim_tail(doc, start, end), frame.verb.idx, body_start)
+            trimmed = _content_chars(doc, text, start, _trim_tail(doc, start, end), frame.verb.idx, body_start)
             if trimmed is None:
                 continue
             c_start, c_end = trimmed
@@ -247,9 +246,8 @@ def _carries_attribution(frame: Frame, frames: list[Frame], start: int, end: int
     )
 
 
-def _passage_before(doc: Doc, verb: Token, passages: list[Passage]) -> int | None:
+def _passage_before(text: str, verb: Token, passages: list[Passage]) -> int | None:
     """The passage whose closing mark (and comma) comes right before the verb."""
-    text = doc.text
     i = verb.idx - 1
     while i >= 0 and (text[i].isspace() or text[i] in ",;"):
         i -= 1
@@ -263,11 +261,10 @@ def _passage_before(doc: Doc, verb: Token, passages: list[Passage]) -> int | Non
     return None
 
 
-def _content_chars(doc: Doc, start: int, end: int, anchor: int, body_start: int) -> tuple[int, int] | None:
+def _content_chars(doc: Doc, text: str, start: int, end: int, anchor: int, body_start: int) -> tuple[int, int] | None:
     """Character span of content tokens: within the verb's paragraph and the body, no dateline."""
     if end <= start:
         return None
-    text = doc.text
     c_start, c_end = _char_span(doc, start, end)
     c_start, c_end = _clip_to_paragraph(text, c_start, c_end, anchor)
     c_start = _strip_dateline(text, max(c_start, body_start), c_end)
@@ -275,9 +272,8 @@ def _content_chars(doc: Doc, start: int, end: int, anchor: int, body_start: int)
     return (c_start, c_end) if c_end > c_start else None
 
 
-def _passage_opens_clause(doc: Doc, p: Passage) -> bool:
+def _passage_opens_clause(doc: Doc, text: str, p: Passage) -> bool:
     """A passage that starts a sentence, a paragraph or follows "said:" / "said,"."""
-    text = doc.text
     i = p.open_at - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
@@ -291,14 +287,13 @@ def _passage_opens_clause(doc: Doc, p: Passage) -> bool:
 
 
 def _passage_candidates(
-    doc: Doc, passages: list[Passage], used: set[int], speakers: Speakers, frames_so_far: list[Candidate]
+    doc: Doc, text: str, passages: list[Passage], used: set[int], speakers: Speakers, frames_so_far: list[Candidate]
 ) -> list[Candidate]:
     """Quoted passages no frame reached: a nearby speech verb, or the statement before."""
-    text = doc.text
     verbs = reporting_verbs()
     out: list[Candidate] = []
     for k, p in enumerate(passages):
-        if k in used or not _passage_opens_clause(doc, p):
+        if k in used or not _passage_opens_clause(doc, text, p):
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None or not len(span):
@@ -312,7 +307,7 @@ def _passage_candidates(
         after = [t for t in last_sent if t.idx >= p.end and t.i <= span[-1].i + 16]  # past an appositive
         if not after and last_sent.end < len(doc) and doc[last_sent.end].is_lower:
             after = list(doc[last_sent.end : last_sent.end + 3])  # '..."' / 'asked X, ...': a line break slipped in
-        before = [t for t in span[0].sent if t.idx < p.open_at] or _colon_line_before(doc, p.open_at)
+        before = [t for t in span[0].sent if t.idx < p.open_at] or _colon_line_before(doc, text, p.open_at)
         for t in after + list(reversed(before)):
             if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, passages):
                 subject = find_subject(t)
@@ -337,9 +332,8 @@ def _passage_candidates(
     return out
 
 
-def _colon_line_before(doc: Doc, open_at: int) -> list[Token]:
+def _colon_line_before(doc: Doc, text: str, open_at: int) -> list[Token]:
     """'He said:' alone on the line before a quote that opens its paragraph: that line's tokens."""
-    text = doc.text
     line_start = text.rfind("\n", 0, open_at) + 1
     if text[line_start:open_at].strip():
         return []
@@ -413,8 +407,8 @@ def find_statements(
     ]
     frames = _drop_nested_according(frames)
     used: set[int] = set()
-    candidates = _frame_candidates(doc, frames, speakers, passages, used, body_start)
-    candidates += _passage_candidates(doc, passages, used, speakers, candidates)
+    candidates = _frame_candidates(doc, text, frames, speakers, passages, used, body_start)
+    candidates += _passage_candidates(doc, text, passages, used, speakers, candidates)
     prior = article_prior(doc, body_start=body_start)
     main_country = article_country(doc, body_start=body_start)
     kept: list[Candidate] = []
@@ -427,14 +421,19 @@ def find_statements(
     for cand in kept:
         if cand.speaker is None or cand.speaker == ANON:
             continue
-        yield from _statements_of(doc, cand, article_id, prior, main_country, max_topics)
+        yield from _statements_of(doc, text, cand, article_id, prior, main_country, max_topics)
 
 
 def _statements_of(
-    doc: Doc, cand: Candidate, article_id: str, prior: dict[str, float], main_country: str | None, max_topics: int
+    doc: Doc,
+    text: str,
+    cand: Candidate,
+    article_id: str,
+    prior: dict[str, float],
+    main_country: str | None,
+    max_topics: int,
 ) -> Iterator[Statement]:
     """The statement of a kept candidate, one per speaker of a coordinated subject."""
-    text = doc.text
     quote = text[cand.start : cand.end]
     sentence = text[cand.sent_start : cand.sent_end]
     topics = statement_topics(quote, sentence, prior, max_topics)

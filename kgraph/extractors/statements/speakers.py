@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +32,8 @@ class Speakers:
     types: dict[str, str]
     org_words: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # org key -> word sets of its names
     events: list[tuple[int, str, str]] = field(default_factory=list)  # (token, key or ANON, kind)
+    sent_starts: list[int] = field(default_factory=list)  # first token of each sentence, filled once
+    mention_spans: dict[int, Span] = field(default_factory=dict)  # token -> first mention span over it
 
     @classmethod
     def of(cls, doc: Doc) -> "Speakers":
@@ -71,7 +74,11 @@ class Speakers:
         return None
 
     def _capital_country(self, token: Token) -> str | None:
-        span = next((s for s in self.doc.spans[MENTIONS] if s.start <= token.i < s.end), None)
+        if not self.mention_spans:
+            for s in self.doc.spans[MENTIONS]:
+                for i in range(s.start, s.end):
+                    self.mention_spans.setdefault(i, s)
+        span = self.mention_spans.get(token.i)
         iso = capital_iso(span.text) if span is not None else None
         key = f"country/{iso}" if iso else None
         return key if key and key in self.types else None
@@ -171,8 +178,9 @@ class Speakers:
             want = "person" if low in PERSON_PRONOUNS else "thing" if low in THING_PRONOUNS else None
             if want is None:
                 return None
-            sent_starts = [s.start for s in self.doc.sents]
-            limit = _window_start(sent_starts, token.i, PRONOUN_WINDOW)
+            if not self.sent_starts:
+                self.sent_starts = [s.start for s in self.doc.sents]
+            limit = _window_start(self.sent_starts, token.i, PRONOUN_WINDOW)
             for i, key, kind in reversed(self.events):
                 if i >= token.i:
                     continue
@@ -217,10 +225,7 @@ def _name_words(name: str) -> frozenset[str]:
 
 
 def _window_start(sent_starts: list[int], token_i: int, n: int) -> int:
-    idx = 0
-    for k, s in enumerate(sent_starts):
-        if s <= token_i:
-            idx = k
+    idx = max(0, bisect_right(sent_starts, token_i) - 1)  # the sentence holding the token
     return sent_starts[max(0, idx - n)] if sent_starts else 0
 
 
