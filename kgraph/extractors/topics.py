@@ -26,16 +26,18 @@ MIN_SCORE = 0.9  # the best topic needs at least this score
 RATIO = 0.7  # a further topic needs at least this share of the best score
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_WORD_ANY_CASE = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
     """One cue of a topic: its words (a word may end in '*'), weight and display text."""
 
-    topic: str
+    topic: str  # "" for a mask
     words: tuple[str, ...]
     weight: float
     text: str
+    lower_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,25 +68,42 @@ def load_lexicon(name: str = LEXICON) -> Lexicon:
         if not isinstance(cues, dict):
             raise KgraphError(f'patterns/{name}: topic "{slug}" has no "cues" object')
         for text, weight in cues.items():
-            parts = tuple(text.lower().split())
-            if not parts or not isinstance(weight, (int, float)):
+            if not isinstance(weight, (int, float)):
                 raise KgraphError(f'patterns/{name}: topic "{slug}": bad cue {text!r}: {weight!r}')
-            if weight <= 0:
-                continue
-            cue = Cue(slug, parts, float(weight), text)
-            first = parts[0]
-            if first.endswith("*"):
-                stem = first[:-1]
-                if len(stem) < 3:
-                    raise KgraphError(f'patterns/{name}: cue "{text}": a stem needs 3 letters or more')
-                stems[stem[:3]].append(cue)
-            else:
-                exact[first].append(cue)
+            if weight > 0:
+                parts, lower_only = _cue_words(name, text)
+                _index_cue(Cue(slug, parts, float(weight), text.lstrip("="), lower_only), exact, stems, name)
+    masks = data.get("masks", [])
+    if not isinstance(masks, list) or not all(isinstance(m, str) for m in masks):
+        raise KgraphError(f'patterns/{name}: "masks" must be a list of phrases')
+    for text in masks:
+        words_, lower_only = _cue_words(name, text)
+        _index_cue(Cue("", words_, 0.0, text, lower_only), exact, stems, name)
     return Lexicon(
         tuple(topics),
         {k: tuple(v) for k, v in exact.items()},
         {k: tuple(v) for k, v in stems.items()},
     )
+
+
+def _cue_words(name: str, text: str) -> tuple[tuple[str, ...], bool]:
+    """The words of a cue and whether it matches lower-case text only (a leading "=")."""
+    lower_only = text.startswith("=")
+    parts = tuple(text.lstrip("=").lower().split())
+    if not parts:
+        raise KgraphError(f"patterns/{name}: empty cue {text!r}")
+    return parts, lower_only
+
+
+def _index_cue(cue: Cue, exact: dict[str, list[Cue]], stems: dict[str, list[Cue]], name: str) -> None:
+    first = cue.words[0]
+    if first.endswith("*"):
+        stem = first[:-1]
+        if len(stem) < 3:
+            raise KgraphError(f'patterns/{name}: cue "{cue.text}": a stem needs 3 letters or more')
+        stems[stem[:3]].append(cue)
+    else:
+        exact[first].append(cue)
 
 
 def _word_matches(pattern: str, word: str) -> bool:
@@ -102,37 +121,65 @@ def _singulars(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
-    """The distinct cues found in a text, in order of first occurrence."""
-    lex = lexicon or load_lexicon()
-    toks = words(text)
-    found: dict[Cue, None] = {}
-    for i, word in enumerate(toks):
-        candidates: list[Cue] = []
-        for form in _singulars(word):
-            candidates.extend(lex.exact.get(form, ()))
-        candidates.extend(lex.stems.get(word[:3], ()))
-        for cue in candidates:
-            if cue in found or i + len(cue.words) > len(toks):
-                continue
-            if all(_word_matches(p, toks[i + k]) for k, p in enumerate(cue.words)):
-                found[cue] = None
-    return list(found)
+def _tokens(text: str) -> tuple[list[str], list[bool]]:
+    """Lower-cased words of a text and, for each, whether it was written in lower case."""
+    raw = _WORD_ANY_CASE.findall(text.replace("\u2019", "'").replace("\u2018", "'"))
+    return [w.lower() for w in raw], [w == w.lower() for w in raw]
 
 
-def cue_counts(text: str, lexicon: Lexicon | None = None) -> dict[Cue, int]:
-    """How often each cue occurs in a text (a cue of several words counts where it starts)."""
-    lex = lexicon or load_lexicon()
-    toks = words(text)
-    counts: dict[Cue, int] = defaultdict(int)
+def _matches(text: str, lex: Lexicon) -> list[tuple[Cue, int]]:
+    """The cue matches that count, as (cue, first word), in text order.
+
+    The longest match wins: a cue whose words lie inside a longer match is dropped,
+    whatever its topic ("trade war" is trade, not war; "security council" is not
+    security), and so is a cue inside a mask (a name such as "West Bank"). A word
+    counts once per topic ("laws" is not both "law" and "laws"). A cue written with a
+    leading "=" matches words written in lower case only ("levy", not the name Levy).
+    """
+    toks, lower = _tokens(text)
+    found: list[tuple[Cue, int]] = []
     for i, word in enumerate(toks):
         candidates: list[Cue] = []
         for form in _singulars(word):
             candidates.extend(lex.exact.get(form, ()))
         candidates.extend(lex.stems.get(word[:3], ()))
         for cue in dict.fromkeys(candidates):
-            if i + len(cue.words) <= len(toks) and all(_word_matches(p, toks[i + k]) for k, p in enumerate(cue.words)):
-                counts[cue] += 1
+            n = len(cue.words)
+            if i + n > len(toks) or not all(_word_matches(p, toks[i + k]) for k, p in enumerate(cue.words)):
+                continue
+            if cue.lower_only and not all(lower[i : i + n]):
+                continue
+            found.append((cue, i))
+    found.sort(key=lambda m: (-len(m[0].words), -m[0].weight, m[1]))
+    longest: dict[int, int] = {}  # word -> length of the longest match holding it
+    used: set[tuple[str, int]] = set()  # (topic, word) already counted
+    kept: list[tuple[Cue, int]] = []
+    for cue, i in found:
+        n = len(cue.words)
+        span = range(i, i + n)
+        if any(longest.get(k, 0) > n for k in span) or any((cue.topic, k) in used for k in span):
+            continue
+        for k in span:
+            longest[k] = max(longest.get(k, 0), n)
+            used.add((cue.topic, k))
+        if cue.topic:
+            kept.append((cue, i))
+    kept.sort(key=lambda m: m[1])
+    return kept
+
+
+def find_cues(text: str, lexicon: Lexicon | None = None) -> list[Cue]:
+    """The distinct cues that count in a text, in order of first occurrence."""
+    lex = lexicon or load_lexicon()
+    return list(dict.fromkeys(cue for cue, _ in _matches(text, lex)))
+
+
+def cue_counts(text: str, lexicon: Lexicon | None = None) -> dict[Cue, int]:
+    """How often each cue counts in a text (a cue of several words counts where it starts)."""
+    lex = lexicon or load_lexicon()
+    counts: dict[Cue, int] = defaultdict(int)
+    for cue, _ in _matches(text, lex):
+        counts[cue] += 1
     return dict(counts)
 
 
