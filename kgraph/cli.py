@@ -483,7 +483,8 @@ def serve(source: Path, host: str, port: int, timeout: float, max_rows: int, wor
     """Serve a graph file or store as a read-only SPARQL endpoint.
 
     SPARQL 1.1 Protocol at /sparql, named queries at /named/NAME?var=value,
-    a query page at /. Stop it with Ctrl-C.
+    a query page at /. A store folder is followed: what a build or remove commits
+    to it while it is served shows without a restart. Stop it with Ctrl-C.
 
     \b
     Example:
