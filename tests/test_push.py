@@ -540,6 +540,9 @@ def test_virtuoso_push_drops_removed_articles(virtuoso: str, built_store: Path, 
     result = CliRunner().invoke(cli, args)  # again: nothing to drop, nothing changes
     assert result.exit_code == 0 and "dropped" not in result.output
     assert virtuoso_graphs(virtuoso) == expected_graphs(store)
+    # the listing pages on the last graph name: one graph per page finds them all on Virtuoso too
+    session = make_session(virtuoso, auth="digest")
+    assert list_graphs(session, virtuoso + "/sparql-auth", page=1) == set(expected_graphs(store))
 
 
 def test_build_with_endpoint(graph_store: GraphStore, tmp_path: Path) -> None:
