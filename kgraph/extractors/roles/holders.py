@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .vocabulary import GOVERNMENT, ORG_TYPES, RoleMatcher, _honorifics, _role_nouns, _rules, _words, role_concepts
+from .vocabulary import GOVERNMENT, ORG_TYPES, POSSESSIVE, RoleMatcher, _honorifics, _role_nouns, _rules, _words, role_concepts
 from .phrases import _Found, _Mentions, _Title, _np_end
 
 
@@ -39,7 +39,7 @@ def _following_people(
     person = _person_from(doc, k, mentions)
     if person is None and comma and title_ends and k in title_ends:
         person = _person_from(doc, title_ends[k], mentions)  # a second title opens the appositive
-    if person is None:
+    if person is None or _modifies_noun(doc, person):
         return []
     people = [person]
     while title.plural:
@@ -53,6 +53,11 @@ def _following_people(
             break
         people.append(person)
     return people
+
+
+def _modifies_noun(doc: Doc, person: Span) -> bool:
+    """"for the Hale campaign", "of the Obama administration": the name modifies a noun."""
+    return person.end < len(doc) and doc[person.end].is_lower and doc[person.end].pos_ == "NOUN" and doc[person.end - 1].dep_ == "compound"
 
 
 def _appositive_person(doc: Doc, title: _Title, mentions: _Mentions, previous: dict[int, Span]) -> Span | None:
@@ -94,7 +99,11 @@ def _copula_person(doc: Doc, title: _Title, mentions: _Mentions) -> tuple[Span |
         return person, not served  # "named X as envoy" is current, "X served as envoy" is not
     if token.lemma_ != "be":
         return None, True
-    current = token.tag_ != "VBD" or appointed  # "was elected president" is current
+    clause = [token, token.head] if token.dep_ in ("aux", "auxpass") else [token]
+    if any(c.dep_ == "mark" and c.lower_ in _words("hypothetical_marks") for t in clause for c in t.children):
+        return None, True  # "if X is elected president": no post held
+    modal = any(c.tag_ == "MD" for t in clause for c in t.children)  # "X will be president"
+    current = (token.tag_ != "VBD" or appointed) and not modal  # "was elected president" is current
     person = mentions.person_ending(k - 1)
     if person is None and doc[k - 1].lower_ == "who" and k >= 3 and doc[k - 2].text == ",":
         person = mentions.person_ending(k - 3)
@@ -170,6 +179,9 @@ def _attach(doc: Doc, titles: list[_Title], mentions: _Mentions) -> Iterator[_Fo
     attached: dict[int, list[Span]] = {}
     title_ends = {t.start: t.end for t in titles}
     for n, title in enumerate(titles):
+        if title.end < len(doc) and doc[title.end].text in POSSESSIVE:
+            attached[n] = []  # "X, the nominee's daughter": the title is the possessor's
+            continue
         people = _following_people(doc, title, mentions, comma=False)
         if people and _hypothetical(doc, title):
             attached[n] = []

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from .vocabulary import GOVERNMENT, POSSESSIVE, REGIONAL, _words
 from .phrases import _Found, _Mentions, _Title
-from .home import country_entity, cue_country
+from .home import country_entity, cue_country, organisation_entity
 from .politics import campaign_org, is_legislator, legislator_org, party_org
 
 
@@ -52,10 +52,10 @@ def _home_country(doc: Doc, mentions: _Mentions) -> str | None:
         iso = cue_country(doc, mentions.entities)
         if iso is None:
             return None
-        entity = country_entity(iso, mentions.entities)
-        if counts and max(counts.values()) > counts.get(entity.key, 0) + 1:
+        home = country_entity(iso, mentions.entities)
+        if counts and max(counts.values()) > counts.get(home.key, 0) + 1:
             return None  # a story about another country that mentions Washington's institutions
-        return mentions.imply(entity)
+        return mentions.imply(home)
     if dominant is None or mentions.type(dominant) != "Country":
         return None
     iso = found[0].iso
@@ -147,7 +147,10 @@ def _implied_org(doc: Doc, found: _Found, mentions: _Mentions, *, claimed: set[i
     said = _said_by(found.person)
     nearest = next((key_ for key_, j in countries_before() if not any(j in clause for clause, _ in said)), None)
     subjects = {key_ for key_, j in countries_before() if any(j in subject for _, subject in said)}
+    if found.label.lower() in _words("home_unplaced_labels"):
+        return None  # "Secretary Clinton": a courtesy title, often of a past post
     if home and home not in own and nearest in (None, home) and (not subjects or home in subjects):
+        found.from_home = True
         return str(home)
     return None
 
@@ -206,27 +209,50 @@ def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions, *, introduced: 
     for f in found:
         if f.org and f.concept.scope == GOVERNMENT and mentions.type(f.org) == "Country":
             explicit.setdefault(f.person.label_, f.org)
+    home = _home_country(doc, mentions)
     context = {
         "explicit": explicit,
         "affiliations": _affiliations(doc, mentions),
-        "home": _home_country(doc, mentions),
+        "home": home,
         "introduced": introduced or {},
     }
     # posts serving another person ("Trump's envoy") take that person's government
     for f in found:
         if f.org is None and f.title is not None:
-            f.org = party_org(doc, f, mentions, context["home"])
+            f.org = party_org(doc, f, mentions, home)
         if f.org is None and f.title is not None and f.title.principal is None:
             f.org = _implied_org(doc, f, mentions, claimed=claimed, context=context)
     by_person: dict[str, str] = {}
     for f in found:
         if f.org and mentions.type(f.org) in ("Country", "Organization") and f.concept.scope == GOVERNMENT:
             by_person.setdefault(f.person.label_, f.org)
+    candidates = {f.person.label_ for f in found if f.concept.id == "candidate" and f.current}
     for f in found:
         if f.org is None and f.title is not None and f.title.principal is not None:
-            f.org = by_person.get(f.title.principal.label_)
+            principal = f.title.principal
+            if principal.label_ in candidates and f.concept.id != "candidate":
+                f.org = mentions.imply(organisation_entity(f"{principal[-1].text} campaign", mentions.entities))  # "Clinton spokesman X"
+            elif f.concept.scope == GOVERNMENT:
+                f.org = by_person.get(principal.label_)
     # "the Agriculture Department's Drazek": the body a person is credited to elsewhere
     bodies = _affiliations(doc, mentions, kind="Organization")
     for f in found:
         if f.org is None and f.title is not None and not f.title.blocked and f.concept.scope != REGIONAL:
             f.org = bodies.get(f.person.label_)
+    _one_holder(found)
+
+
+def _one_holder(found: list[_Found]) -> None:
+    """A country has one president (prime minister, ...) at a time: when the home country
+    would get two holders of such a post, keep the one the story titles most, or none."""
+    groups: dict[tuple[str, str | None], Counter[str]] = {}
+    for f in found:
+        if f.from_home and f.current and f.concept.id in _words("single_holder_posts"):
+            groups.setdefault((f.concept.id, f.org), Counter())[f.person.label_] += 1
+    for (concept, org), counts in groups.items():
+        if len(counts) < 2:
+            continue
+        (first, n), (_, m) = counts.most_common(2)
+        for f in found:
+            if f.from_home and f.concept.id == concept and f.org == org and (n == m or f.person.label_ != first):
+                f.org = None

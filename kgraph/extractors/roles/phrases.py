@@ -94,6 +94,7 @@ class _Found:
     current: bool
     sent: Span
     org: str | None = None
+    from_home: bool = False  # the organisation is the story's home country, not stated
 
 
 def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_words: set[int] | None = None) -> None:
@@ -118,6 +119,9 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
                     start = i = span.start
                     i -= 1
                     continue
+                if span.end == title.words.start and title.concept.id in _words("staff_posts"):
+                    title.principal = span  # "Clinton spokesman X", "Trump adviser X": the person served
+                    start = span.start
                 break
             body = doc[span.end] if span.end < title.words.start else None
             if not (mentions.type(key_) == "Organization" and body is not None and body.lower_ in _words("sub_body_nouns")):
@@ -321,8 +325,9 @@ def _qualifiers(doc: Doc, title: _Title, mentions: _Mentions) -> Span:
             or token.pos_ not in ("ADJ", "NOUN", "PROPN")
             or (token.ent_type_ in NAME_ENTS and token.lower_ not in _words("portfolios"))
             or (token.dep_ == "pobj" and token.head.i < token.i)
+            or (doc[title.words.start].is_title and token.is_lower and token.pos_ == "NOUN")
         ):
-            break
+            break  # not "way Senator X": a lower-case noun does not qualify a capitalised title
         q -= 1
     if q > title.start and doc[q - 1].lower_ == "of":
         q = title.words.start  # the words belong to a name ("Ministry of Foreign Affairs")
@@ -362,12 +367,14 @@ def _read_titles(doc: Doc, matcher: RoleMatcher, mentions: _Mentions) -> list[_T
         following = doc[span.end] if span.end < len(doc) else None
         if following is not None and following.pos_ == "NOUN" and following.is_lower and mentions.get(following.i) is None:
             continue  # a modifier, not a post: "chief economist", "head coach", "president election"
+        if span.start > 0 and doc[span.start - 1].is_quote and doc[span.start - 1].whitespace_ == "":
+            continue  # a nickname in quotation marks: "King James"
         title = _Title(span, concept, plural)
         _read_premodifiers(doc, title, mentions, role_words=role_words)
         _read_postmodifiers(doc, title, mentions, role_words=role_words)
         qualifiers = _qualifiers(doc, title, mentions)
         title.label = _label(doc, title, qualifiers)
-        if _words("deputy_qualifiers").intersection(t.lower_ for t in qualifiers):
+        if concept.scope == GOVERNMENT and _words("deputy_qualifiers").intersection(t.lower_ for t in qualifiers):
             title.concept = role_concepts()["deputy"]  # "Deputy President": not the president
         titles.append(title)
     return titles

@@ -86,7 +86,7 @@ def campaign_org(doc: Doc, found: _Found, mentions: _Mentions) -> str | None:
     title = found.title
     if title is None:
         return None
-    lo, hi = max(found.sent.start, title.start - 1), min(found.sent.end, title.end + 1)
+    lo, hi = max(found.sent.start, title.start - 1), min(found.sent.end, title.end + 4)
     for token in doc[lo:hi]:
         if token.lower_ != "campaign" or token.i - 1 < found.sent.start:
             continue
