@@ -12,6 +12,7 @@ traced back to the words that chose it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -49,9 +50,17 @@ class Lexicon:
     stems: Mapping[str, tuple[Cue, ...]]
 
 
+def _fold(text: str) -> str:
+    """Accents dropped ("chargé" -> "charge") and curly apostrophes made straight."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def words(text: str) -> list[str]:
-    """Lower-cased words of a text (curly apostrophes folded, hyphenated words kept)."""
-    return _WORD.findall(text.lower().replace("\u2019", "'").replace("\u2018", "'"))
+    """Lower-cased words of a text (accents and curly apostrophes folded, hyphenated words kept)."""
+    return _WORD.findall(_fold(text).lower())
 
 
 @cache
@@ -89,7 +98,7 @@ def load_lexicon(name: str = LEXICON) -> Lexicon:
 def _cue_words(name: str, text: str) -> tuple[tuple[str, ...], bool]:
     """The words of a cue and whether it matches lower-case text only (a leading "=")."""
     lower_only = text.startswith("=")
-    parts = tuple(text.lstrip("=").lower().split())
+    parts = tuple(_fold(text.lstrip("=")).lower().split())
     if not parts:
         raise KgraphError(f"patterns/{name}: empty cue {text!r}")
     return parts, lower_only
@@ -123,7 +132,7 @@ def _singulars(word: str) -> tuple[str, ...]:
 
 def _tokens(text: str) -> tuple[list[str], list[bool]]:
     """Lower-cased words of a text and, for each, whether it was written in lower case."""
-    raw = _WORD_ANY_CASE.findall(text.replace("\u2019", "'").replace("\u2018", "'"))
+    raw = _WORD_ANY_CASE.findall(_fold(text))
     return [w.lower() for w in raw], [w == w.lower() for w in raw]
 
 

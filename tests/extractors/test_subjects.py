@@ -102,3 +102,13 @@ def test_capital_as_government_is_its_country(make_doc: Callable[..., Doc]) -> N
 def test_topics_fall_back_to_the_article_prior() -> None:
     (topic,) = statement_topics("It was a long day for everyone involved here.", "", {"health": 0.6}, 2)
     assert topic[0] == "health" and topic[2] == ["(article)"]
+
+
+def test_a_passing_word_does_not_override_the_story() -> None:
+    prior = {"peace-process": 0.6, "diplomacy": 0.2}
+    # "talks" alone (1.0) is weaker than a statement topic needs: the story's topic wins
+    (topic,) = statement_topics("The talks went on late into the night.", "", prior, 2)
+    assert topic[0] == "peace-process"
+    # a strong cue of its own still decides
+    topics = statement_topics("We will impose tariffs on their steel and aluminium.", "", prior, 2)
+    assert topics[0][0] == "trade"

@@ -143,3 +143,9 @@ def test_a_foreign_government_is_not_domestic_politics() -> None:
     topics = [slug for slug, _, _ in classify("The moves by the Israeli government amount to a declaration of war.")]
     assert topics[0] == "armed-conflict"
     assert "domestic-politics" not in topics
+
+
+def test_accents_are_folded() -> None:
+    assert words("Le chargé d’affaires") == ["le", "charge", "d'affaires"]
+    assert "charge d'affaires" in {c.text for c in find_cues("They summoned the chargé d'affaires.")}
+    assert "attache" not in {c.text for c in find_cues("The documents were attached to the letter.")}

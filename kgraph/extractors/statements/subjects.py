@@ -12,6 +12,9 @@ from .lexicon import PRIOR_WEIGHT, TITLE_WEIGHT
 from .speakers import capital_iso
 
 
+STATEMENT_MIN_SCORE = 1.5  # a strong cue (1.5) alone, or a 1.0 cue plus most of the article's weight
+
+
 def _countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     if MENTIONS not in doc.spans:
         return ()
@@ -96,8 +99,12 @@ def article_prior(doc: Doc, *, body_start: int = 0) -> dict[str, float]:
 def statement_topics(
     quote: str, sentence: str, prior: dict[str, float], max_topics: int
 ) -> list[tuple[str, float, list[str]]]:
-    """Topics of a quote read in its sentence, the article's main topic when it has no cue of its own."""
-    topics = classify(quote, context=sentence, max_topics=max_topics, prior=prior)
+    """Topics of a quote read in its sentence, the article's main topic when it has no cue of its own.
+
+    A topic needs ``STATEMENT_MIN_SCORE``: one strong cue, or a weaker one that the article's
+    own topics support; a quote with only a passing word ("talks", "police") is about what
+    the story is about."""
+    topics = classify(quote, context=sentence, max_topics=max_topics, prior=prior, min_score=STATEMENT_MIN_SCORE)
     if not topics and prior:
         best = max(prior, key=lambda slug: prior[slug])
         topics = [(best, prior[best], ["(article)"])]
