@@ -188,6 +188,9 @@ _LIST_QUERY = """SELECT DISTINCT ?name WHERE {{
 }} ORDER BY ?name LIMIT {limit}"""
 
 
+_IRI = re.compile(r'^[^\x00-\x20<>"{}|^`\\]+$')  # what SPARQL's IRIREF allows
+
+
 def _string(value: str) -> str:
     """A SPARQL string literal (JSON's escapes are SPARQL's for these characters)."""
     import json
@@ -237,7 +240,7 @@ def list_graphs(session: requests.Session, query_endpoint: str, *, namespace: st
         fresh = [name for name in found if name not in names]
         if not fresh:
             return names
-        names.update(fresh)
+        names.update(name for name in fresh if _IRI.match(name))  # never echo a broken IRI into an update
         after = found[-1]
 
 
