@@ -366,6 +366,18 @@ CASES = {
         "Lavrov said the talks in Geneva had failed again, pointing to the lack of progress on prisoners.",
         [(LAVROV, "the talks in Geneva had failed again", False)],
     ),
+    "a relative clause on the content is the speaker's": (
+        "Berg said the new rules would hurt small farms, which already struggle with high fuel prices.",
+        [(BERG, "the new rules would hurt small farms, which already struggle with high fuel prices", False)],
+    ),
+    "a consequence gerund on the content is the speaker's": (
+        "Merkova said the reform would cut costs in every region, allowing the ministry to hire more teachers.",
+        [(MERKOVA, "the reform would cut costs in every region, allowing the ministry to hire more teachers", False)],
+    ),
+    "citing: the narrator's tail": (
+        "Lavrov said the talks in Geneva had failed again, citing the lack of progress on prisoners.",
+        [(LAVROV, "the talks in Geneva had failed again", False)],
+    ),
     "according to after a speech verb": (
         "Macron said the summit would be postponed until May, according to a statement released by his office.",
         [(MACRON, "the summit would be postponed until May", False)],

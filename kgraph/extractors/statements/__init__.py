@@ -41,6 +41,7 @@ from .lexicon import (
     MIN_WORDS,
     QUOTE_MARKS,
     _DATELINE,
+    _NARRATOR_GERUNDS,
     _TRAIL_MARKS,
     _WH,
     _WORD,
@@ -125,7 +126,10 @@ def _loose_end(doc: Doc, start: int, end: int) -> bool:
 
 def _trim_tail(doc: Doc, start: int, end: int) -> int:
     """Cut a narrator's tail: ", where ...", ", which ...", ", pointing to ...", ", as ...",
-    ", according to ..."."""
+    ", according to ...". A trailing relative or "-ing" clause is the speaker's own words when it
+    hangs on the content ("the plan would fail, which would leave ...", "..., allowing ..."), the
+    narrator's when it hangs on the speech verb or is itself one ("..., citing a study")."""
+    verbs = reporting_verbs()
     for i in range(start + 2, end):
         if doc[i - 1].text != ",":
             continue
@@ -133,11 +137,17 @@ def _trim_tail(doc: Doc, start: int, end: int) -> int:
         if tok.lower_ == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
             return i - 1
         head = tok.head
-        if tok.lower_ in _WH and head.dep_ == "relcl" and head.right_edge.i >= end - 1:
+        outside = not start <= head.head.i < end  # the clause hangs on the speech verb, not on the content
+        if tok.lower_ in _WH and head.dep_ == "relcl" and head.right_edge.i >= end - 1 and outside:
             return i - 1
         if tok.lower_ in _TRAIL_MARKS and tok.dep_ in ("mark", "prep") and head.right_edge.i >= end - 1:
             return i - 1
-        if tok.tag_ == "VBG" and tok.dep_ in ("advcl", "acl", "xcomp") and tok.right_edge.i >= end - 1:
+        if (
+            tok.tag_ == "VBG"
+            and tok.dep_ in ("advcl", "acl", "xcomp")
+            and tok.right_edge.i >= end - 1
+            and (not start <= head.i < end or tok.lemma_.lower() in _NARRATOR_GERUNDS or tok.lemma_.lower() in verbs)
+        ):
             return i - 1
     return end
 
