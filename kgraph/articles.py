@@ -348,12 +348,16 @@ def article_from_html(
     draft = _draft(given)
     head = meta_lib.read_html_meta(page)
     extracted = _extract_html(page)
-    draft.put("publisher", head.publisher or _attr(extracted, "sitename"))
-    title = head.title or _attr(extracted, "title") or (head.page_title or "").split(" | ")[0]
-    draft.put("title", _strip_site(title, draft.publisher) if title else None)
+    draft.put("publisher", head.publisher or _site_name(_attr(extracted, "sitename")))
+    title = head.title or _attr(extracted, "title")
+    title = meta_lib.strip_site(title, draft.publisher) if title else None
+    draft.put("title", title if title and not meta_lib.find_date(title) else None)
     draft.put_date(head.date, "html")
     draft.put("url", head.url)
-    meta_lib.add_authors(draft, head.authors or [a for a in [_attr(extracted, "author")] if a])
+    draft.contributors = False  # a saved page's authors are its byline; "X contributed" names are not
+    meta_lib.add_authors(draft, head.authors)
+    if not draft.reporters:
+        meta_lib.add_authors(draft, head.bylines)  # the byline printed on the page, when no tag names a person
     if not draft.date:
         draft.put_date(meta_lib.parse_date(_attr(extracted, "date") or ""), "text")
     found = _attr(extracted, "text") or ""
@@ -417,34 +421,13 @@ def _prose_words(text: str) -> int:
     return sum(len(line.split()) for line in text.split("\n") if is_prose(line))
 
 
-_SITE_WORDS = frozenset(
-    "news politics world business opinion sport sports online times post daily today live tv radio media press "
-    "herald tribune journal gazette telegraph guardian review magazine weekly network asia africa europe".split()
-)
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_strip_site = meta_lib.strip_site  # kept under its old name
+_fold = meta_lib.fold
 
 
-def _strip_site(title: str, publisher: str | None) -> str:
-    """"Story title | Site name", "Story title - Politics - Site": the headline without the
-    site's and the section's names (a last part of at most 4 capitalised words, or the publisher)."""
-    title = " ".join(title.split())
-    while True:
-        cut = max((title.rfind(sep), sep) for sep in _TITLE_SEPARATORS)
-        index, sep = cut
-        if index <= 0:
-            return title
-        head, tail = title[:index].strip(), title[index + len(sep) :].strip()
-        words = tail.split()
-        site_like = bool(publisher) and _fold(tail) in (_fold(publisher or ""), _fold(f"the {publisher}"))
-        named = 1 <= len(words) <= 4 and all(w[:1].isupper() or w in ("&", "of", "and", "the") or not w[:1].isalpha() for w in words)
-        sitey = any(w.casefold().strip(".") in _SITE_WORDS or "." in w[1:] for w in words)  # "UN News", "Example.com"
-        if len(head.split()) < 3 or not (site_like or (named and (sep == " | " or sitey))):
-            return title  # "Europe must act - Macron": a quote's speaker, not a site
-        title = head
-
-
-def _fold(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
+def _site_name(name: str | None) -> str | None:
+    """trafilatura's site name, unless it is a whole <title> ("SITE.com - Story title")."""
+    return name if name and len(name.split()) <= 6 and not any(sep in name for sep in (" | ", " - ", " – ")) else None
 
 
 def _build(cleaned: str, draft: MetaDraft, *, article_id: str, file: str | None, source: str | None) -> Article:

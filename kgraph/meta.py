@@ -108,6 +108,7 @@ class Credits:
     reporters: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
     agency: str | None = None
+    contributors: tuple[str, ...] = ()  # those of the reporters who only contributed ("X contributed to this report")
 
 
 @dataclass(frozen=True, slots=True)
@@ -539,9 +540,11 @@ def _role_credits(text: str) -> Credits | None:
     roles = credit_roles()
     reporters: list[str] = []
     editors: list[str] = []
+    contributors: list[str] = []
     for index, part in enumerate(parts):
         found = _CREDIT_START.match(part)
-        field = roles.get(" ".join(found.group("role").split()).casefold()) if found else None
+        role = " ".join(found.group("role").split()).casefold() if found else ""
+        field = roles.get(role) if found else None
         if not found or not field:
             if index == 0:
                 return None  # not a credit line at all
@@ -551,11 +554,13 @@ def _role_credits(text: str) -> Credits | None:
             return None  # "Written by Prime Minister X, the letter said ...": prose, not a credit
         if field == "reporters":
             reporters.extend(n for n in names if n not in reporters)
+            if role.startswith("additional"):
+                contributors.extend(n for n in names if n not in contributors)
         elif field == "editors":
             editors.extend(n for n in names if n not in editors)
     if not (reporters or editors):
         return None
-    return Credits(reporters=tuple(reporters), editors=tuple(editors))
+    return Credits(reporters=tuple(reporters), editors=tuple(editors), contributors=tuple(contributors))
 
 
 def _contributors(who: str) -> Credits | None:
@@ -570,7 +575,7 @@ def _contributors(who: str) -> Credits | None:
     names = split_names(who, strict=True)
     if not names:
         return None
-    return Credits(reporters=names, agency=agency)
+    return Credits(reporters=names, agency=agency, contributors=names)
 
 
 # --- HTML head ---------------------------------------------------------------------
@@ -630,14 +635,29 @@ def _ld_objects(blocks: Iterable[str]) -> Iterable[dict[str, Any]]:
                 yield item
 
 
-def _ld_names(value: Any) -> list[str]:
+def _ld_types(item: dict[str, Any]) -> list[str]:
+    kind = item.get("@type")
+    return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+
+
+def _ld_names(value: Any, nodes: dict[str, dict[str, Any]] | None = None, *, people: bool = False) -> list[str]:
+    """Names in a JSON-LD value: a string, {"name": ...}, {"@id": ...} found among ``nodes``, or a list.
+
+    With ``people``, a node typed as an organisation gives no name (an author that is the publisher)."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
+        if "name" not in value and nodes and isinstance(value.get("@id"), str):
+            value = nodes.get(value["@id"], value)  # Yoast's graph: "author": {"@id": "#/schema/person/.."}
+        if people and any(t in _LD_ORGANISATIONS for t in _ld_types(value)):
+            return []
         return _ld_names(value.get("name"))
     if isinstance(value, list):
-        return [name for item in value for name in _ld_names(item)]
+        return [name for item in value for name in _ld_names(item, nodes, people=people)]
     return []
+
+
+_LD_ORGANISATIONS = frozenset(("Organization", "NewsMediaOrganization", "Corporation", "NGO", "GovernmentOrganization"))
 
 
 @dataclass(slots=True)
@@ -651,6 +671,112 @@ class HtmlMeta:
     url: str | None = None
     page_title: str | None = None
     headline: str | None = None  # the page's first <h1>, when it reads like a headline
+    bylines: list[str] = field(default_factory=list)  # the visible byline's text, for a page whose tags name nobody
+
+
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_TITLE_SPLIT = re.compile("|".join(re.escape(sep) for sep in _TITLE_SEPARATORS))
+_SITE_WORDS = frozenset(
+    "news politics world business opinion sport sports online times post daily today live tv radio media press "
+    "herald tribune journal gazette telegraph guardian review magazine weekly network asia africa europe".split()
+)
+_HEADINGS = (  # visible headline candidates, in document order
+    "//h1 | //h2 | //h3 | //*[@itemprop='headline']"
+    " | //*[contains(@class, 'headline') or contains(@class, 'title') or contains(@id, 'headline')]"
+)
+_BYLINES = (  # visible byline candidates: by class, id, rel or itemprop, or a link to a staff page
+    "//*[contains(@class, 'byline') or contains(@class, 'author') or contains(@class, 'attribution')"
+    " or contains(@id, 'byline') or contains(@id, 'author') or @rel='author' or contains(@itemprop, 'author')]"
+    " | //a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/people/')"
+    " or contains(@href, '/staff/') or contains(@href, '/journalists/') or contains(@href, '/reporters/')]"
+)
+_STAFF_HREF = re.compile(r"/(?:author|authors|people|staff|journalists|reporters)/")
+_NOT_STORY = re.compile(r"comment|related|read-?next|recommend|sidebar|footer|widget|teaser|promo|card|bio\b|-bio")
+
+
+def fold(text: str) -> str:
+    """Lower case, no punctuation, single spaces: the form in which titles are compared."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+def strip_site(title: str, publisher: str | None = None) -> str:
+    """"Story title | Site name", "Story title - Politics - Site", "SITE.com - Story title - March 4, 2008":
+    the headline without the site's and the section's names (a part of at most 4 capitalised words,
+    or the publisher) and without a date or a domain at either end."""
+    title = " ".join(title.split())
+    while True:
+        parts = _TITLE_SPLIT.split(title)
+        if len(parts) < 2:
+            return title
+        first, last = parts[0].strip(), parts[-1].strip()
+        if _date_or_domain(last) and len(" ".join(parts[:-1]).split()) >= 2:
+            title = title[: title.rfind(last)].rstrip(" |-–—:·»")
+            continue
+        if _date_or_domain(first) or (publisher and fold(first).removeprefix("the ") == fold(publisher).removeprefix("the ")):
+            title = title[len(first):].lstrip(" |-–—:·»")
+            continue
+        cut = max((title.rfind(sep), sep) for sep in _TITLE_SEPARATORS)
+        index, sep = cut
+        head, tail = title[:index].strip(), title[index + len(sep):].strip()
+        words = tail.split()
+        site_like = bool(publisher) and fold(tail).removeprefix("the ") == fold(publisher or "").removeprefix("the ")
+        named = 1 <= len(words) <= 4 and all(w[:1].isupper() or w in ("&", "of", "and", "the") or not w[:1].isalpha() for w in words)
+        sitey = any(w.casefold().strip(".") in _SITE_WORDS or "." in w[1:] for w in words)  # "UN News", "Example.com"
+        if len(head.split()) < 3 or not (site_like or (named and (sep == " | " or sitey))):
+            return title  # "Europe must act - Macron": a quote's speaker, not a site
+        title = head
+
+
+def _date_or_domain(part: str) -> bool:
+    """A title part that is a date ("March 4, 2008") or a domain ("WORLDWIRE.example", "Example.com")."""
+    return bool(find_date(part)) or bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[A-Za-z]{2,})+", part.strip()))
+
+
+def _headline_like(text: str, sites: set[str], *, low: int = 3) -> bool:
+    words = text.split()
+    return low <= len(words) <= 40 and not find_date(text) and fold(text).removeprefix("the ") not in sites
+
+
+def _agrees(text: str, refs: list[str]) -> bool:
+    """A visible heading that says what one of the page's titles says (most words shared)."""
+    mine = set(fold(text).split())
+    for ref in refs:
+        for variant in (ref, *_TITLE_SPLIT.split(ref)):
+            theirs = set(fold(variant).split())
+            if theirs and len(mine & theirs) >= 0.6 * max(len(mine), len(theirs)):
+                return True
+    return False
+
+
+def _choose_title(tree: Any, refs: list[str], page_title: str | None, sites: set[str]) -> str | None:
+    """The story's headline: a visible heading that agrees with a title in the page's tags, else a
+    title of the tags printed in the page, else the first <h1>, else the tags' headline
+    (JSON-LD, then the <title> without its site name, then the social-media title)."""
+    headings: list[str] = []
+    if tree is not None:
+        for element in tree.xpath(_HEADINGS)[:80]:
+            text = " ".join(element.text_content().split())
+            if text and text not in headings and not _NOT_STORY.search(element.get("class") or ""):
+                headings.append(text)
+    for text in headings:
+        if _headline_like(text, sites, low=2) and _agrees(text, refs):
+            return text
+    tags = [t for t in refs if t]
+    if page_title:  # the <title> without its site name, before the social-media title unless nothing was cut
+        stripped = strip_site(page_title)
+        tags.insert(1 if stripped != page_title or not _TITLE_SPLIT.search(page_title) else len(tags), stripped)
+    if tree is not None and tags:
+        body = tree.find("body")
+        shown = fold(body.text_content()) if body is not None else ""
+        for text in tags:
+            if _headline_like(text, sites) and fold(text) and f" {fold(text)} " in f" {shown} ":
+                return text
+    h1 = tree.xpath("//h1") if tree is not None else []
+    for element in h1[:3]:
+        text = " ".join(element.text_content().split())
+        if _headline_like(text, sites) and not any(fold(text) == fold(p) for p in _TITLE_SPLIT.split(page_title or "")[1:]):
+            return text
+    return next((t for t in tags if _headline_like(t, sites, low=2)), None)
 
 
 _H1 = re.compile(r"<h1\b[^>]*>(?P<inner>.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
@@ -665,9 +791,52 @@ def _first_h1(page: str) -> str | None:
     return text if 3 <= len(text.split()) <= 40 else None
 
 
+def _parse_tree(page: str) -> Any:
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except Exception as exc:  # lxml refuses empty or odd documents; the head tags still count
+        log.debug("cannot parse the page: %s", exc)
+        return None
+    for element in tree.xpath(HIDDEN_XPATH):  # pop-ups and tooltips nobody sees: no headline, no byline
+        if element.getparent() is not None and element.tag not in ("html", "body"):
+            element.drop_tree()
+    return tree
+
+
+_LOWER = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
+HIDDEN_XPATH = (  # elements the browser does not show
+    f"//*[@hidden or @aria-hidden='true' or (@style and (contains({_LOWER}, 'display:none')"
+    f" or contains({_LOWER}, 'visibility:hidden')))]"
+)
+
+
+def _visible_bylines(tree: Any) -> list[str]:
+    """Text of the page's first byline element ("By Jane Doe and John Roe"), or the names of its
+    links to staff pages; bylines of comments, teasers and related stories are passed over."""
+    if tree is None:
+        return []
+    for element in tree.xpath(_BYLINES)[:40]:
+        if any(_NOT_STORY.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors()):
+            continue
+        if _NOT_STORY.search(element.get("class") or ""):
+            continue
+        if element.tag == "a" and element.getparent() is not None:  # "By <a>A</a> and <a>B</a>"
+            links = [a for a in element.getparent().iter("a") if _STAFF_HREF.search(a.get("href") or "")]
+            names = [" ".join(a.text_content().split()) for a in links or [element]]
+        else:
+            names = [" ".join(element.text_content().split())]
+        names = [n for n in names if 0 < len(n) <= 100]
+        if names and any(parse_byline(n if n.lower().startswith("by ") else f"By {n}") for n in names):
+            return names
+    return []
+
+
 def read_html_meta(page: str) -> HtmlMeta:
-    """Read the headline (JSON-LD, first <h1>, og:title), article:published_time, og:site_name,
-    author tags, canonical URL and JSON-LD."""
+    """Read the headline (a visible heading that agrees with the page's titles; else JSON-LD, <title>,
+    og:title), article:published_time, og:site_name, author tags and JSON-LD authors (with their
+    @id links), the visible byline, the canonical URL."""
     reader = _HeadReader()
     head_end = re.search(r"</head\s*>", page, re.IGNORECASE)
     try:
@@ -677,11 +846,12 @@ def read_html_meta(page: str) -> HtmlMeta:
         log.debug("cannot parse the HTML head: %s", exc)
     meta = reader.meta
     ld_article: dict[str, Any] = {}
+    nodes: dict[str, dict[str, Any]] = {}
     for item in _ld_objects(reader.json_ld):
-        kind = item.get("@type")
-        kinds = kind if isinstance(kind, list) else [kind]
-        if any(isinstance(k, str) and ("Article" in k or k in ("Report", "BlogPosting")) for k in kinds):
-            ld_article = ld_article or item
+        if isinstance(item.get("@id"), str):
+            nodes.setdefault(item["@id"], item)
+        if any("Article" in k or k in ("Report", "BlogPosting") for k in _ld_types(item)):
+            ld_article = ld_article or item  # the first article block; others are related stories
 
     def first(*keys: str) -> str | None:
         for key in keys:
@@ -690,21 +860,27 @@ def read_html_meta(page: str) -> HtmlMeta:
                     return html_lib.unescape(value.strip())
         return None
 
-    out = HtmlMeta(page_title=reader.title or None, headline=_first_h1(page))
-    # the story's own headline before the social-media one (og:title is often rewritten for sharing)
-    out.title = out.headline or first("og:title", "twitter:title") or _ld_str(ld_article.get("headline"))
+    tree = _parse_tree(page)
+    out = HtmlMeta(page_title=html_lib.unescape(reader.title) if reader.title else None, headline=_first_h1(page))
+    out.publisher = first("og:site_name", "application-name") or next(
+        iter(_ld_names(ld_article.get("publisher"), nodes)), None
+    )
+    sites = {fold(s).removeprefix("the ") for s in (out.publisher, *_TITLE_SPLIT.split(out.page_title or "")[1:]) if s}
+    sites = {s for s in sites if s and len(s.split()) <= 5}
+    refs = [_ld_str(ld_article.get("headline")) or "", first("og:title") or "", first("twitter:title") or "",
+            first("dcterms.title", "dc.title") or "", out.page_title or ""]
+    out.title = _choose_title(tree, [r for r in refs[:4] if r] + ([out.page_title] if out.page_title else []),
+                              out.page_title, sites)
     raw_date = (
         first("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate",
-              "publishdate", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date")
+              "publishdate", "dc.date", "dc.date.issued", "dcterms.date", "parsely-pub-date", "sailthru.date")
         or _ld_str(ld_article.get("datePublished"))
     )
     out.date = parse_date(raw_date) if raw_date else None
-    out.publisher = first("og:site_name", "application-name") or next(
-        iter(_ld_names(ld_article.get("publisher"))), None
-    )
     authors = meta.get("author", []) + meta.get("article:author", []) + meta.get("dc.creator", [])
-    authors += _ld_names(ld_article.get("author"))
+    authors += _ld_names(ld_article.get("author"), nodes, people=True)
     out.authors = [html_lib.unescape(a) for a in authors if a and not re.match(r"^https?://", a)]
+    out.bylines = _visible_bylines(tree)
     for url in (reader.links.get("canonical"), first("og:url"), _ld_str(ld_article.get("url"))):
         if url and re.match(r"^https?://", url):
             out.url = url
@@ -713,7 +889,7 @@ def read_html_meta(page: str) -> HtmlMeta:
 
 
 def _ld_str(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    return html_lib.unescape(value.strip()) if isinstance(value, str) and value.strip() else None
 
 
 # --- collecting ------------------------------------------------------------------------
@@ -735,6 +911,7 @@ class MetaDraft:
     editors: list[str] = field(default_factory=list)
     date: str | None = None
     date_rank: int = 99
+    contributors: bool = True  # "X contributed to this report" names count as reporters
 
     def put(self, key: str, value: str | None) -> None:
         """Set ``key`` unless it is already set or ``value`` is empty."""
@@ -756,7 +933,10 @@ class MetaDraft:
 
     def add_credits(self, credits: Credits) -> None:
         self.put("agency", credits.agency)
-        self.add_people(reporters=credits.reporters, editors=credits.editors)
+        reporters = credits.reporters
+        if not self.contributors and self.reporters:  # a saved page's byline leaves contributors out
+            reporters = tuple(name for name in reporters if name not in credits.contributors)
+        self.add_people(reporters=reporters, editors=credits.editors)
 
     def add_people(self, *, reporters: Iterable[str] = (), editors: Iterable[str] = ()) -> None:
         for name in reporters:

@@ -113,6 +113,7 @@ def test_parse_dateline_rejects_other_openings(paragraph: str) -> None:
             Credits(
                 reporters=("Greta Lindqvist", "Tomasz Wrona", "Ilona Fekete", "Pieter de Vries"),
                 editors=("Harold Quince", "Maeve Doyle"),
+                contributors=("Ilona Fekete",),
             ),
         ),
         ("Reporting by Ana Lima, Writing by Ben Stroud, Editing by Cara Moss",
@@ -120,10 +121,10 @@ def test_parse_dateline_rejects_other_openings(paragraph: str) -> None:
         (
             "Associated Press writers Marek Nowak in Warsaw, Poland, and Lena Fischer in Vienna contributed "
             "to this report.",
-            Credits(reporters=("Marek Nowak", "Lena Fischer"), agency="AP"),
+            Credits(reporters=("Marek Nowak", "Lena Fischer"), agency="AP", contributors=("Marek Nowak", "Lena Fischer")),
         ),
         ("The Associated Press contributed to this report.", Credits(agency="AP")),
-        ("AP writer Jane Roe in Cairo contributed.", Credits(reporters=("Jane Roe",), agency="AP")),
+        ("AP writer Jane Roe in Cairo contributed.", Credits(reporters=("Jane Roe",), agency="AP", contributors=("Jane Roe",))),
         ("— With AFP", Credits(agency="AFP")),
         ("(With Reuters)", Credits(agency="Reuters")),
         ("jlm/gv/sbk", Credits()),
