@@ -368,9 +368,10 @@ CASES = [
     ("The Democratic Party met in Denver, where Democratic presidential nominee Ann Ford spoke.",
      {"Democratic Party": "org/democratic-party", "Denver": "place/denver", "Ann Ford": "person/ann-ford"},
      {("person/ann-ford", "presidential nominee", "candidate", "org/democratic-party", True)}),
+    # ... or, in a story set in the party's country, the party it stands for
     ("Republican nominee Ann Ford spoke in Denver.",
      {"Denver": "place/denver", "Ann Ford": "person/ann-ford"},
-     set()),
+     {("person/ann-ford", "nominee", "candidate", "org/republican-party", True)}),
     ("The communist President Ivo Kral of Laos said so.",
      {"Ivo Kral": "person/ivo-kral", "Laos": "country/LA"},
      {("person/ivo-kral", "President", "president", "country/LA", True)}),

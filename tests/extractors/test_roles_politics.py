@@ -94,9 +94,13 @@ CAPITOL_MENTIONS = {"White House": "org/white-house", "Capitol Hill": "place/cap
         ("Walter Greaves, the Republican presidential nominee, said he would win." + CAPITOL,
          {"Walter Greaves": "person/walter-greaves", **CAPITOL_MENTIONS},
          {("person/walter-greaves", "presidential nominee", "candidate", "org/republican-party", True)}),
-        # ... but not in a story set nowhere in particular
+        # the party cue alone sets a story that names no other country in the US ...
         ("Republican nominee Walter Greaves spoke on Tuesday.",
          {"Walter Greaves": "person/walter-greaves"},
+         {("person/walter-greaves", "nominee", "candidate", "org/republican-party", True)}),
+        # ... but not one about France and Germany
+        ("Republican nominee Walter Greaves spoke about France and Germany.",
+         {"Walter Greaves": "person/walter-greaves", "France": "country/FR", "Germany": "country/DE"},
          set()),
         # the possessor's title is not the next person's: "the nominee's daughter"
         ("Amy Greaves, the Republican nominee's daughter, spoke." + CAPITOL,

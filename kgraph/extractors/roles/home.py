@@ -89,7 +89,21 @@ def domestic_cues(doc: Doc, entities: dict[str, Entity]) -> Counter[str]:
             cues["US"] += 1
     if partisan_tags(doc.text):
         cues["US"] += MIN_CUES  # "Sen. X (R-Ohio)" is US wire style on its own
+    for iso, pattern in _party_cues().items():
+        cues[iso] += len({m.group(1) for m in pattern.finditer(doc.text)})  # "Republican nominee", "Democratic primary"
     return cues
+
+
+@cache
+def _party_cues() -> dict[str, re.Pattern[str]]:
+    out = {}
+    for iso, spec in _domestic()["party_cues"].items():
+        if iso.startswith("_"):
+            continue
+        parties = "|".join(re.escape(p) for p in spec["parties"])
+        nouns = "|".join(re.escape(n) for n in sorted(spec["nouns"], key=len, reverse=True))
+        out[iso] = re.compile(rf"\b({parties})\s+(?:{nouns})(?!\w)")
+    return out
 
 
 def cue_country(doc: Doc, entities: dict[str, Entity]) -> str | None:
@@ -101,6 +115,8 @@ def cue_country(doc: Doc, entities: dict[str, Entity]) -> str | None:
     runner_up = rest[0][1] if rest else 0
     if n >= MIN_CUES and n >= 3 * runner_up:
         return best
+    if n and not runner_up and not any(e.type == "Country" and e.iso != best for e in entities.values()):
+        return best  # one cue, and no other country named at all
     return None
 
 
