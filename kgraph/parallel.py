@@ -6,6 +6,10 @@ process (``workers=1``) or in a pool of worker processes that each load the pipe
 batch is parsed by one ``nlp.pipe`` call, so the output is identical for any ``workers``.
 Only a bounded number of batches is in flight at a time: memory does not grow with the
 corpus, and the input iterable is read lazily.
+
+``finish`` (a module-level function, so that it reaches the workers by name) turns each
+extraction into what the caller keeps, in the process that extracted it: a build passes
+``pipeline.article_nquads``, so its quads are made in parallel and only bytes come back.
 """
 
 from __future__ import annotations
@@ -14,12 +18,12 @@ import logging
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from .errors import KgraphError
 from .records import Article, Extraction, Skipped
@@ -32,6 +36,8 @@ log = logging.getLogger(__name__)
 
 Item = Article | Skipped
 Result = Extraction | Skipped
+Finished = TypeVar("Finished")
+Finish = Callable[[Extraction], Any] | None
 IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, bounded memory
 # Each worker is one core's worth of work: a BLAS thread pool per worker only oversubscribes
 # the cores (measured: 10 % more CPU for the same parse with OpenBLAS's default threads).
@@ -46,6 +52,20 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+@overload
+def extract_stream(
+    items: Iterable[Item], *, model: str | None, workers: int = 1, batch_size: int = 32,
+    nlp: "Language | None" = None, finish: None = None,
+) -> Iterator[Result]: ...
+
+
+@overload
+def extract_stream(
+    items: Iterable[Item], *, model: str | None, workers: int = 1, batch_size: int = 32,
+    nlp: "Language | None" = None, finish: Callable[[Extraction], Finished],
+) -> Iterator[Finished | Skipped]: ...
+
+
 def extract_stream(
     items: Iterable[Item],
     *,
@@ -53,14 +73,17 @@ def extract_stream(
     workers: int = 1,
     batch_size: int = 32,
     nlp: "Language | None" = None,
-) -> Iterator[Result]:
+    finish: Finish = None,
+) -> Iterator[Any]:
     """Extract every article of ``items``, yielding results in input order.
 
     ``Skipped`` inputs pass through unchanged; an article whose extraction fails becomes a
     ``Skipped`` with the reason, so one bad article never stops a batch.  With ``workers=1``
     the pipeline runs in this process (``nlp``, if given, else ``make_nlp(model)``); with
     more, each of ``workers`` processes loads ``make_nlp(model)`` once.  A pipeline that
-    cannot be loaded raises ``ModelError``.
+    cannot be loaded raises ``ModelError``.  ``finish``, if given, is applied to each
+    extraction where it was made (see the module docstring); where it fails, the article
+    becomes a ``Skipped`` too.
     """
     if workers < 1:
         raise KgraphError(f"workers must be at least 1, not {workers}")
@@ -77,20 +100,21 @@ def extract_stream(
             if pipeline is None:  # nothing but skipped inputs so far
                 yield from (item for item in batch if isinstance(item, Skipped))
             else:
-                yield from extract_batch(pipeline, batch)
+                yield from extract_batch(pipeline, batch, finish=finish)
         return
     first = next(batches, None)
     if first is None:
         return
     second = next(batches, None)
     if second is None:  # one batch: not worth starting processes
-        yield from extract_stream(first, model=model, workers=1, batch_size=batch_size, nlp=nlp)
+        yield from extract_stream(first, model=model, workers=1, batch_size=batch_size, nlp=nlp, finish=finish)
         return
-    yield from _pooled(_chain(first, second, batches), model=model, workers=workers)
+    yield from _pooled(_chain(first, second, batches), model=model, workers=workers, finish=finish)
 
 
-def extract_batch(nlp: "Language", batch: list[Item]) -> list[Result]:
-    """Extract one batch with a single ``nlp.pipe`` call; on a failure, article by article."""
+def extract_batch(nlp: "Language", batch: list[Item], *, finish: Finish = None) -> list[Any]:
+    """Extract one batch with a single ``nlp.pipe`` call; on a failure, article by article.
+    ``finish``, if given, is applied to each extraction."""
     articles = [item for item in batch if isinstance(item, Article)]
     done: dict[int, Result]
     try:
@@ -98,7 +122,23 @@ def extract_batch(nlp: "Language", batch: list[Item]) -> list[Result]:
     except Exception:  # find the article that failed, keep the others
         log.info("batch failed; extracting its %d articles one by one", len(articles))
         done = {id(a): _extract_alone(nlp, a) for a in articles}
-    return [done[id(item)] if isinstance(item, Article) else item for item in batch]
+    results = [done[id(item)] if isinstance(item, Article) else item for item in batch]
+    if finish is None:
+        return results
+    return [_finished(finish, result) for result in results]
+
+
+def _finished(finish: Callable[[Extraction], Any], result: Result) -> Any:
+    if isinstance(result, Skipped):
+        return result
+    article = result.article
+    try:
+        return finish(result)
+    except KgraphError as exc:
+        return Skipped(article.source, f"{article.id}: {exc}")
+    except Exception as exc:  # one bad article never stops a batch
+        log.exception("writing failed for %s", article.id)
+        return Skipped(article.source, f"{article.id}: cannot write its graph: {type(exc).__name__}: {exc}")
 
 
 def to_extraction(doc: "Doc", article: Article) -> Extraction:
@@ -157,15 +197,15 @@ def _worker_nlp(model: str | None) -> "Language":
     return _WORKER_NLP[model]
 
 
-def _worker_batch(model: str | None, batch: list[Item]) -> list[Result]:
-    return extract_batch(_worker_nlp(model), batch)
+def _worker_batch(model: str | None, batch: list[Item], finish: Finish = None) -> list[Any]:
+    return extract_batch(_worker_nlp(model), batch, finish=finish)
 
 
 def _context() -> multiprocessing.context.BaseContext:
     """forkserver where the platform has it (no threads or open stores inherited), else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["kgraph.parallel", "kgraph.nlp", "spacy"])
+        context.set_forkserver_preload(["kgraph.parallel", "kgraph.nlp", "kgraph.pipeline", "spacy"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -201,14 +241,14 @@ def _worker_environment() -> Iterator[None]:
             os.environ.pop(key, None)
 
 
-def _pooled(batches: Iterator[list[Item]], *, model: str | None, workers: int) -> Iterator[Result]:
-    pending: deque[Future[list[Result]]] = deque()
+def _pooled(batches: Iterator[list[Item]], *, model: str | None, workers: int, finish: Finish = None) -> Iterator[Any]:
+    pending: deque[Future[list[Any]]] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
     with _worker_environment(), ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                                     initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         try:
             for batch in batches:
-                pending.append(pool.submit(_worker_batch, model, batch))
+                pending.append(pool.submit(_worker_batch, model, batch, finish))
                 while len(pending) >= limit:
                     yield from pending.popleft().result()
             while pending:

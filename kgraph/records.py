@@ -132,3 +132,17 @@ class Extraction:
     entities: tuple[Entity, ...] = ()
     roles: tuple[Role, ...] = ()
     statements: tuple[Statement, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuads:
+    """One article's extraction as the N-Quads a build writes, made where it was extracted
+    (in a worker process, so the build's own process only loads them), with the counts
+    that the build's summary needs."""
+
+    article_id: str
+    nquads: bytes  # UTF-8 N-Quads lines of the article's named graph, without repeats
+    quads: int  # lines in nquads
+    entity_types: tuple[str, ...] = ()  # the type of each entity
+    roles: int = 0  # current roles
+    statements: int = 0
