@@ -25,9 +25,10 @@ from ...records import Article, Entity, Evidence
 
 from .words import Candidate, _surface, token_list
 from .spans import _ner_candidates
+from .organisations import _org_name_candidates
 from .places import _gazetteer_candidates, _place_candidates, _state_body_candidates
 from .persons import _appositive_persons, _given_name_persons, _later_mentions
-from .resolve import _parenthesised_acronyms, _resolve
+from .resolve import _defined_acronyms, _parenthesised_acronyms, _resolve
 from .sources import _drop_channels, _is_channel, _own_sources, _self_references
 from .filters import _drop_lone_names, _drop_shouted
 
@@ -63,6 +64,8 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
     cands.extend(_gazetteer_candidates(doc, taken))
     taken.update(i for c in cands for i in range(c.start, c.end))
     cands.extend(_place_candidates(doc, taken))
+    taken.update(i for c in cands for i in range(c.start, c.end))
+    cands.extend(_org_name_candidates(doc, taken))
     bodies = list(_state_body_candidates(doc, cands))
     if bodies:
         inside = {(b.start, b.end) for b in bodies}
@@ -70,6 +73,7 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
             c for c in cands
             if c.type == "Country" or not any(s <= c.start and c.end <= e for s, e in inside)
         ] + bodies
+    cands.extend(_defined_acronyms(doc, cands))
     acronyms = _parenthesised_acronyms(doc, cands)
     cands.extend(_appositive_persons(doc, cands))
     cands.extend(_given_name_persons(doc, cands))

@@ -19,8 +19,12 @@ from .words import (
     _COMPANY_FORMS,
     _TYPE_RANK,
     _context_is_org,
+    _doc_tokens,
     _folded,
+    _not_entities,
     _personal_name,
+    _place_names,
+    _surface,
     _tokens,
     _word_set,
 )
@@ -45,7 +49,8 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
     for c in cands:
         if c.type != "Country":
             counts = votes[fold(c.text)]
-            c.type = min(counts, key=lambda t: (-counts[t], _TYPE_RANK[t]))
+            place = c.text in _place_names()  # a tie between a person and a known place is the place
+            c.type = min(counts, key=lambda t: (-counts[t], t != "Place" if place else 0, _TYPE_RANK[t]))
     # An acronym takes the type of the name it abbreviates ("Kennedy Space Center (KSC)").
     expansions = set(acronyms.values())
     full_type = {c.text: c.type for c in cands if c.text in expansions}
@@ -250,4 +255,51 @@ def _parenthesised_acronyms(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
                 cands.append(Candidate(i + 1, i + 2, c.type, acronym, source="acronym"))
             else:
                 other.type = c.type
+    return found
+
+
+_ACRONYM_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "&", "-", "to", "de", "du", "des", "la", "el", "al"})
+
+
+def _defined_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"the Malaysian Anti-Corruption Commission (MACC)": capitalised words whose initials
+    spell the acronym in brackets after them name an organisation (a place when the last
+    word is a place word), where the NER missed the name or cut it short. Candidates
+    inside the name ("Malaysian") give way to it; one that runs past it keeps its place."""
+    found = []
+    tokens = _doc_tokens(doc)
+    places = _word_set("place_suffixes.txt") | _word_set("facility_words.txt")
+    for i, token in enumerate(tokens[:-2]):
+        if token.text != "(" or tokens[i + 2].text != ")" or not _ACRONYM.match(tokens[i + 1].text):
+            continue
+        acronym = tokens[i + 1].text
+        letters = len(fold(acronym).replace(" ", ""))
+        if letters < 2:
+            continue
+        best = None
+        j = i - 1
+        while j >= 0 and i - j <= 2 * letters + 2:
+            word = tokens[j]
+            if "\n" in word.text or "\n" in word.whitespace_:
+                break
+            if word.text[:1].isupper() and word.is_alpha or word.lower_ in _ACRONYM_JOINERS or (word.text[:1].isupper() and "-" in word.text):
+                if word.text[:1].isupper() and _acronym_of(acronym, doc[j:i].text):
+                    best = j
+                j -= 1
+                continue
+            break
+        if best is None:
+            continue
+        start, end = best, i
+        if any(t.text in _not_entities()[0] for t in tokens[start:end]):
+            continue  # "Non-Proliferation Treaty (NPT)": a treaty is no entity
+        if any(c.start == start and c.end == end for c in cands):
+            continue
+        if any(c.start < end and c.end > start and not (start <= c.start and c.end <= end) for c in cands):
+            continue  # a name that runs past this one
+        inside = [c for c in cands if start <= c.start and c.end <= end]
+        for c in inside:
+            cands.remove(c)
+        type_: EntityType = "Place" if tokens[end - 1].text in places else "Organization"
+        found.append(Candidate(start, end, type_, _surface(doc, start, end), source="acronym"))
     return found

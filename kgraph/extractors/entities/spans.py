@@ -24,7 +24,9 @@ from .words import (
     _facility_not_surname,
     _hyphen_joined,
     _in_place_construction,
+    _is_org_name,
     _modifier_suffix,
+    _name_word,
     _not_entities,
     _person_nouns,
     _place_names,
@@ -66,10 +68,11 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
                 start, changed = start + 1, True  # "Newcomer Lau Siu-lai": a describing noun
     if person:  # "Ontario Premier Doug Ford": a title inside the span ends what is not the name
         lowers = [t.lower_ for t in doc[start:end]]
+        particles = _word_set("name_particles.txt")
         for k in range(start + 1, end - 1):
             candidates = by_first.get(lowers[k - start], ())
-            if not candidates or not doc[k].text[:1].isupper():
-                continue
+            if not candidates or not doc[k].text[:1].isupper() or doc[k - 1].text in particles:
+                continue  # "Abdul Rahman bin Haji Dahlan": a title in the father's name
             words = tuple(lowers[k - start :])
             hit = next((t for t in candidates if words[: len(t)] == t and len(t) < len(words)), None)
             if hit is not None:
@@ -145,6 +148,30 @@ def _name_tail(doc: Doc, end: int) -> int:
     return end
 
 
+def _leading_title(doc: Doc, start: int) -> int:
+    """The number of words of the longest person title at ``start`` (0 for none)."""
+    return next(
+        (len(t) for t in _titles_by_first().get(doc[start].lower_, ()) if tuple(x.lower_ for x in doc[start : start + len(t)]) == t),
+        0,
+    )
+
+
+def _titled_name_end(doc: Doc, start: int, end: int) -> int:
+    """"Tan Sri Muhyiddin" + "Yassin": after an honorific the NER often stops one name
+    short; capitalised proper nouns it left untagged continue the name (four words at most)."""
+    n = _leading_title(doc, start)
+    if n == 0 or not doc[start].text[:1].isupper() or end - start - n < 1:
+        return end
+    stop = end
+    while (
+        stop < len(doc) and stop - start - n < 4 and not doc[stop].ent_type_ and _name_word(doc[stop])
+        and doc[stop].text not in _word_set("org_suffixes.txt") and not doc[stop].is_sent_start
+        and not doc[stop - 1].whitespace_.count("\n")
+    ):
+        stop += 1
+    return stop
+
+
 def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """NER spans, with split personal names joined ("Abdulaziz" "bin" "Salman")."""
     particles = _word_set("name_particles.txt")
@@ -153,6 +180,16 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     while i < len(ents):
         ent = ents[i]
         start, end, label = ent.start, ent.end, _label(ent)
+        if label == "PERSON" and doc[start].text[:1].isupper() and _leading_title(doc, start) == end - start:
+            j = end  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin": the NER split a titled name
+            while j < len(doc) and j - end < 3 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
+                j += 1
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if nxt is not None and nxt.start == j and nxt.label_ == "PERSON":
+                end = nxt.end
+                i += 1
+            elif j > end:
+                end = j
         if label == "PERSON":
             while True:
                 j = end
@@ -168,6 +205,8 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                         end += 1
                 else:
                     break
+        if label == "PERSON":
+            end = _titled_name_end(doc, start, end)
         if label == "PERSON" and end < len(doc) and _regnal_number(doc, end):
             end += 1  # "Henry VIII", "Queen Elizabeth I": the number is part of the name
         if label == "PERSON" and doc[end - 1].text in particles:
@@ -262,8 +301,8 @@ def _known_place(doc: Doc, start: int, end: int, text: str, label: str) -> bool:
     person (only where places stand: "in X")."""
     if text not in _place_names() or _ACRONYM.match(text) or doc[end - 1].text in _word_set("org_suffixes.txt"):
         return False
-    if label == "PERSON":
-        return doc[start].text not in _word_set("given_names.txt") and _in_place_construction(doc, start)
+    if label == "PERSON":  # a region may share a given name ("Sabah")
+        return (doc[start].text not in _word_set("given_names.txt") or text in _word_set("region_names.txt")) and _in_place_construction(doc, start)
     if end - start == 1 and not any(_in_place_construction(doc, t.i) for t in _doc_tokens(doc) if t.text == text):
         return False  # "Freedom", "Batman": one word is a town somewhere; only where places stand
     return not _context_is_org(doc, Candidate(start, end, "Organization", text))
@@ -307,6 +346,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             country = gazetteer.lookup_demonym(text)
         if country is not None:
             yield _country(start, end, country)
+        elif _is_org_name(text):
+            yield Candidate(start, end, "Organization", text)  # "Umno" (PERSON), "Hamas" (GPE)
         elif gazetteer.lookup_capital(text) is not None:
             yield Candidate(start, end, "Place", text)
         elif end - start > 1 and (label != "PERSON" or doc[end - 1].text in _facility_not_surname()) and _is_place_name(doc, start, end):

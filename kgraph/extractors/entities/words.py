@@ -89,11 +89,31 @@ def _folded(name: str) -> frozenset[str]:
 
 @cache
 def _place_names() -> frozenset[str]:
-    """Towns, cities and US states of GeoNames (patterns/place_names.txt)."""
-    return _word_set("place_names.txt")
+    """Towns, cities and US states of GeoNames (patterns/place_names.txt) and states,
+    provinces and regions of ISO 3166-2 (patterns/region_names.txt)."""
+    return _word_set("place_names.txt") | _word_set("region_names.txt")
+
+
+@cache
+def _org_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Known organisation names (patterns/org_names.txt) as word tuples by first word,
+    longest first."""
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for name in sorted(read_lines("org_names.txt"), key=lambda n: -len(n.split())):
+        words = tuple(name.split())
+        by_first[words[0]].append(words)
+    return {first: tuple(names) for first, names in by_first.items()}
+
+
+def _is_org_name(text: str) -> bool:
+    words = tuple(text.split())
+    return bool(words) and words in _org_names().get(words[0], ())
 
 
 _LOCATIVE = frozenset({"in", "near", "outside", "around", "at", "from", "to", "into", "towards", "toward"})
+
+
+_NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
 _AREA_WORDS = frozenset({"province", "region", "district", "county", "state", "oblast", "governorate", "prefecture", "airport"})
@@ -106,7 +126,15 @@ def _in_place_construction(doc: Doc, start: int) -> bool:
     before = doc[start - 1]
     if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _word_set("place_nouns.txt"):
         return True
-    return before.lower_ in _LOCATIVE and before.dep_ == "prep"
+    if before.lower_ in _LOCATIVE and before.dep_ in ("prep", "dative"):
+        return True
+    token = doc[start]  # "in Tawau, Sandakan and Lahad Datu": a name listed with one
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.i - start < 4:
+        token = token.head
+    head = token.head
+    if head.ent_type_ in _NUMERIC_LABELS:
+        return False  # "in January, February and March"
+    return token.dep_ == "conj" and head.i < start and head.pos_ == "PROPN" and _in_place_construction(doc, head.left_edge.i if head.left_edge.i < head.i else head.i)
 
 
 @cache
