@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -532,6 +533,23 @@ def find_articles(store: "pyoxigraph.Store", refs: Iterable[str]) -> tuple[dict[
     return found, unknown
 
 
+def sweep_scratch(folder: Path, name: str) -> list[Path]:
+    """Remove the scratch stores that killed builds of the file ``name`` left in ``folder``
+    (``.NAME.build-PID-XXXX``, their process gone); returns what was removed."""
+    import glob
+    import shutil
+
+    from .store import _alive
+
+    removed = []
+    for path in sorted(folder.glob(f".{glob.escape(name)}.build-*")):
+        pid = path.name[len(name) + len(".build-") + 1:].split("-", 1)[0]
+        if path.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
 @dataclass(slots=True)
 class BuildOutcome:
     """A finished build: what it did, and what the store (or file) now holds."""
@@ -576,7 +594,8 @@ def build_to(
         assert output is not None
         folder = Path(output).resolve().parent
         folder.mkdir(parents=True, exist_ok=True)
-        scratch = tempfile.mkdtemp(prefix=f".{Path(output).name}.build-", dir=folder)
+        sweep_scratch(folder, Path(output).name)
+        scratch = tempfile.mkdtemp(prefix=f".{Path(output).name}.build-{os.getpid()}-", dir=folder)
         ox_store = pyoxigraph.Store(scratch)
     try:
         report = build_store(paths, store=ox_store, model=model, workers=workers, batch_size=batch_size,
