@@ -117,6 +117,18 @@ CAPITOL_MENTIONS = {"White House": "org/white-house", "Capitol Hill": "place/cap
          {"June Hale": "person/june-hale", "Hale": "person/june-hale", "Ohio": "place/ohio", "Marco Villa": "person/marco-villa", **CAPITOL_MENTIONS},
          {("person/june-hale", "nominee", "candidate", "org/democratic-party", True),
           ("person/marco-villa", "spokesman", "spokesperson", "org/hale-campaign", True)}),
+        # a staff post of a person with no post of their own, in a campaign story
+        ("Marlow aide Tina Groves said the campaign would go on, and the campaign staff agreed.",
+         {"Marlow": "person/marlow", "Tina Groves": "person/tina-groves"},
+         {("person/tina-groves", "aide", "adviser", "org/marlow-campaign", True)}),
+        # a place that says where a body is based is not its organisation
+        ("Lia Moss, a Denver-based president of the Rocky Alliance, spoke.",
+         {"Lia Moss": "person/lia-moss", "Denver": "place/denver", "Rocky Alliance": "org/rocky-alliance"},
+         {("person/lia-moss", "president", "president", "org/rocky-alliance", True)}),
+        # "advisers to Mr. X" are not X
+        ("Advisers to Mr. Ashby say the president is angry." + CAPITOL,
+         {"Ashby": "person/tom-ashby", **CAPITOL_MENTIONS},
+         set()),
         # a bare head-of-state title in a story set in the United States
         ("President Tom Ashby signed the order." + CAPITOL,
          {"Tom Ashby": "person/tom-ashby", **CAPITOL_MENTIONS},

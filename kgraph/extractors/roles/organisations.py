@@ -103,8 +103,8 @@ def _affiliations(doc: Doc, mentions: _Mentions, *, kind: str = "Country") -> di
 def _implied_org(doc: Doc, found: _Found, mentions: _Mentions, *, claimed: set[int], context: dict[str, Any]) -> str | None:
     """The organisation a title implies when it names none (never a place it is sent to)."""
     title = found.title
-    if title is None or title.blocked:
-        return None
+    if title is None or title.blocked or title.served:
+        return None  # a post serving a person is not the country's
     own = {mentions.at[i].label_ for i in title.claimed}  # "envoy to Greenland": not Greenland's
     sent, anchor = found.sent, min(title.start, found.person.start)
 
@@ -232,14 +232,24 @@ def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions, *, introduced: 
             principal = f.title.principal
             if principal.label_ in candidates and f.concept.id != "candidate":
                 f.org = mentions.imply(organisation_entity(f"{principal[-1].text} campaign", mentions.entities))  # "Clinton spokesman X"
-            elif f.concept.scope == GOVERNMENT:
+            elif f.concept.scope == GOVERNMENT or f.concept.id in _words("staff_posts"):
                 f.org = by_person.get(principal.label_)
+            if f.org is None and f.concept.id in _words("staff_posts") and principal.label_ not in by_person and _campaign_story(doc):
+                f.org = mentions.imply(organisation_entity(f"{principal[-1].text} campaign", mentions.entities))  # in a campaign story
+    for f in found:
+        if f.org is None and f.title is not None and f.title.served and _campaign_story(doc):
+            f.org = mentions.imply(organisation_entity(f"{f.title.served} campaign", mentions.entities))
     # "the Agriculture Department's Drazek": the body a person is credited to elsewhere
     bodies = _affiliations(doc, mentions, kind="Organization")
     for f in found:
         if f.org is None and f.title is not None and not f.title.blocked and f.concept.scope != REGIONAL:
             f.org = bodies.get(f.person.label_)
     _one_holder(found)
+
+
+def _campaign_story(doc: Doc) -> bool:
+    """A story about an election campaign: it speaks of "the campaign" at least twice."""
+    return sum(1 for token in doc if token.lower_ in ("campaign", "campaigns")) >= 2
 
 
 def _one_holder(found: list[_Found]) -> None:

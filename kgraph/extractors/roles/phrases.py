@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ...identity import key_type
 from ...nlp import MENTIONS
 from ...records import Entity
-from .vocabulary import DETERMINERS, GOVERNMENT, MAX_PREMODIFIER, NAME_ENTS, ORGANISATION, ORG_TYPES, POSSESSIVE, REGIONAL, RoleConcept, RoleMatcher, _is_status, _rules, _title_words, _words, role_concepts
+from .vocabulary import _honorifics, DETERMINERS, GOVERNMENT, MAX_PREMODIFIER, NAME_ENTS, ORGANISATION, ORG_TYPES, POSSESSIVE, REGIONAL, RoleConcept, RoleMatcher, _is_status, _rules, _title_words, _words, role_concepts
 
 
 class _Mentions:
@@ -81,6 +81,7 @@ class _Title:
     definite: bool = False  # opens with a determiner or a possessive
     orgs: list[tuple[str, int]] = field(default_factory=list)  # (key, priority) explicit organisations
     principal: Span | None = None  # person whose post this serves: "Trump's envoy"
+    served: str | None = None  # a name the story does not list before a staff post: "Clinton spokesman"
     blocked: bool = False  # names something that is not an entity
     claimed: set[int] = field(default_factory=set)  # mention tokens used by this title
 
@@ -123,6 +124,9 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
                     title.principal = span  # "Clinton spokesman X", "Trump adviser X": the person served
                     start = span.start
                 break
+            if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based":
+                start, i = span.start, span.start - 1  # "a Florida-based president of X": where, not whose
+                continue
             body = doc[span.end] if span.end < title.words.start else None
             if not (mentions.type(key_) == "Organization" and body is not None and body.lower_ in _words("sub_body_nouns")):
                 title.orgs.append((key_, 2 + i))  # not "Commerce | ministry": an unnamed body
@@ -143,6 +147,10 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
             title.definite = True
             start, i = i, i - 1
             continue
+        if i == title.words.start - 1 and token.ent_type_ == "PERSON" and token.is_title and title.concept.id in _words("staff_posts"):
+            title.served = token.text  # "Clinton spokesman X" where the story lists no "Clinton" here
+            start = i
+            break
         if token.lower_ in DETERMINERS:
             title.definite = token.lower_ == "the" or title.definite
             start = i
@@ -182,6 +190,10 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
         title.blocked = True  # "the conference president": the post is in no entity
         if max(blocking) > max((i - 2 for _, i in title.orgs), default=-1):
             title.orgs = []  # "India's opposition leader": the post is not India's
+
+
+def _honorific_words() -> frozenset[str]:
+    return frozenset(" ".join(h) for h in _honorifics() if len(h) == 1)
 
 
 def _run_together(doc: Doc, span: Span, mentions: _Mentions) -> bool:
@@ -248,7 +260,8 @@ def _np_end(doc: Doc, i: int, mentions: _Mentions, sent: Span, *, role_words: se
     while j < sent.end:
         span = mentions.get(j)
         if span is not None:
-            if j > i and mentions.type(span.label_) == "Person" and j - 1 not in role_words:
+            opens = all(t.lower_ in DETERMINERS or t.text in _honorific_words() for t in doc[i:j])  # "to Mr. X"
+            if j > i and mentions.type(span.label_) == "Person" and j - 1 not in role_words and not opens:
                 break
             j = span.end
             continue
