@@ -2,7 +2,9 @@
 
 The package is split by what each part decides: ``vocabulary`` (role words and word
 lists), ``phrases`` (a title and the words around it), ``holders`` (which person a title
-describes) and ``organisations`` (whose post it is).
+describes), ``organisations`` (whose post it is), ``home`` (the country a story is set in,
+from its dateline or its own institutions and places, and organisations a post implies
+without naming them) and ``politics`` (legislators, party and campaign posts).
 
 Role words come from the SKOS vocabulary ``ontology/roles.ttl`` (every ``skos:altLabel``
 is a surface form); the rules' word lists and dependency patterns from
@@ -25,8 +27,13 @@ an anaphor such as "the group's").  A government post with no organisation named
 a country only from what the text supports, never from proximity: the same person's
 post stated elsewhere ("Kenyan President X" ... "President X"), a possessive before the
 name ("Kenya's Ruto"), the appointer ("the Chilean government appointed X as ..."), or
-the story's home country (its dateline's, when that is also the country it names most,
-and no other country is named first in the title's sentence).  Otherwise the role is
+the story's home country (its dateline's, when that is also the country it names most;
+without a usable dateline, the one country whose institutions, places and parties the
+story names, "the White House", "Sen. X (R-Ohio)", "Republican nominee"; and no other
+country is named first in the title's sentence).  A legislator serves the country, not the
+state they represent; "Republican nominee X" is the Republican Party's in a story set in
+the US; "Dole campaign manager X" and "Clinton spokesman X" serve "<candidate> campaign".
+Such implied organisations join the article's entities when a role uses them.  Otherwise the role is
 left out: a U.S. president quoted in a story about Russia is not Russia's president.
 An organisation post with no organisation gives nothing, and so does a title naming
 something that is not an entity ("the head of the queue").  Former, ex-, late, -elect
