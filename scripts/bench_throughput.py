@@ -11,7 +11,9 @@ then, for each worker count, runs in a fresh process:
 - **kgraph**: ``kgraph build CORPUS -o graph.nq --workers N`` as the CLI runs it
   (``pipeline.build_to``), each stage clocked by wrapping the library function it calls:
   read and clean the files, parse and extract (``extract_stream``: spaCy plus kgraph's
-  components, in N processes), triples and store inserts, cross-article identity
+  components, in N processes), triples and store inserts (with one worker the N-Quads
+  made per article, ``pipeline.article_nquads``, count here; with N they are made in the
+  workers and count as extraction), cross-article identity
   (``merging.reconcile``), and the N-Quads dump.
 
 It prints, side by side, wall-clock and CPU seconds per stage, the CPU ratio kgraph/raw
@@ -173,13 +175,15 @@ def run_kgraph(corpus: Path, *, limit: int, workers: int, batch_size: int, model
     load = time.perf_counter()
     nlp = make_nlp(model) if workers == 1 else None
     load = time.perf_counter() - load
-    read, extract, identity, dump = [0.0], [0.0], [0.0], [0.0]
+    read, extract, identity, dump, quads = [0.0], [0.0], [0.0], [0.0], [0.0]
     read_articles, extract_stream = articles.read_articles, parallel.extract_stream
     articles.read_articles = lambda paths: _timed(_limited(read_articles(paths), limit), read)  # type: ignore[assignment]
     parallel.extract_stream = lambda items, **kw: _timed(extract_stream(items, **{**kw, "nlp": nlp}), extract)  # type: ignore[assignment]
     if hasattr(merging, "reconcile"):
         _clock_calls(merging, "reconcile", identity)
     _clock_calls(store, "save_dataset", dump)
+    if workers == 1 and hasattr(pipeline, "article_nquads"):  # with N workers the quads are made in them
+        _clock_calls(pipeline, "article_nquads", quads)
     with TreeSampler() as sampler:
         wall, cpu, main = time.perf_counter(), cpu_self(), cpu_thread()
         outcome = pipeline.build_to([corpus], store_dir=None, output=out, model=model, workers=workers, batch_size=batch_size)
@@ -187,13 +191,14 @@ def run_kgraph(corpus: Path, *, limit: int, workers: int, batch_size: int, model
     cpu -= sampler.own_cpu
     workers_cpu = sampler.children_cpu()
     # the extraction stream pulls the articles it reads; other threads pickle for the workers
-    extract_main = extract[0] - read[0] + (cpu - main)
-    write = main - extract[0] - identity[0] - dump[0]
+    # (one worker: the article's quads are made inside the extraction stream; they count as writing)
+    extract_main = extract[0] - read[0] - quads[0] + (cpu - main)
+    write = main - extract[0] + quads[0] - identity[0] - dump[0]
     return {
         "articles": outcome.articles, "skipped": len(outcome.report.skipped), "quads": outcome.triples,
         "wall_s": wall, "model_load_s": load, "read_cpu_s": read[0], "extract_cpu_s": extract_main + workers_cpu,
         "extract_main_cpu_s": extract_main, "workers_cpu_s": workers_cpu, "write_cpu_s": write,
-        "identity_cpu_s": identity[0], "dump_cpu_s": dump[0], "cpu_s": cpu + workers_cpu,
+        "identity_cpu_s": identity[0], "dump_cpu_s": dump[0], "quads_cpu_s": quads[0], "cpu_s": cpu + workers_cpu,
         "peak_rss_mb": sampler.peak_rss / 2**20,
     }
 
