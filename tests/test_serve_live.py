@@ -103,8 +103,9 @@ WRITER = textwrap.dedent("""
     batches, size = int(sys.argv[2]), int(sys.argv[3])
     p = ox.NamedNode("http://example.org/p")
     print("open", flush=True)
-    sys.stdin.readline()  # go
     for i in range(batches):
+        if i % 10 == 0:
+            sys.stdin.readline()  # paced by the test: one line per answer it got, ten batches per line
         quads = [ox.Quad(ox.NamedNode(f"http://example.org/s{j}"), p, ox.Literal(f"{i}-{j}"),
                          ox.NamedNode(f"http://example.org/batch/{i}/{half}"))
                  for half in ("a", "b") for j in range(size)]
@@ -165,6 +166,11 @@ def test_a_query_never_sees_part_of_a_batch(empty_store: Path) -> None:
                              if not (i + 1 <= last and (i + 1) % 3 == 2)}
                 assert set(sizes) == expected  # whole batches, drop and insert together
                 seen.append(last)
+            try:
+                writer.stdin.write("go\n")
+                writer.stdin.flush()
+            except BrokenPipeError:  # the writer is done
+                pass
         assert writer.wait(60) == 0
         assert seen == sorted(seen)  # never back in time (two workers, each reopening)
         assert len(set(seen)) >= 3, seen  # intermediate states were really observed
