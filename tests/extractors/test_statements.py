@@ -378,6 +378,16 @@ CASES = {
         "Lavrov said the talks in Geneva had failed again, citing the lack of progress on prisoners.",
         [(LAVROV, "the talks in Geneva had failed again", False)],
     ),
+    "she: the latest woman of the story, not a man": (
+        'Anna Merkova opened her campaign in Lyon on Monday. Mr. Berg arrived later. '
+        '"We will win this election in every single region," she said.',
+        [(MERKOVA, "We will win this election in every single region", True)],
+    ),
+    "he: the latest man of the story, not a woman": (
+        'Mr. Berg arrived later. Ms. Merkova spoke first. '
+        '"We will win this election in every single region," he said.',
+        [(BERG, "We will win this election in every single region", True)],
+    ),
     "according to after a speech verb": (
         "Macron said the summit would be postponed until May, according to a statement released by his office.",
         [(MACRON, "the summit would be postponed until May", False)],

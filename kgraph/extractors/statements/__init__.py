@@ -408,7 +408,7 @@ def find_statements(
     body_start = article.body_start if article is not None else 0
     text = doc.text
     passages = [p for p in quote_passages(text, start=body_start)]
-    speakers = Speakers.of(doc)
+    speakers = Speakers.of(doc, quoted=lambda pos: _inside(pos, passages))
     _subject_events(doc, speakers, passages, body_start)
     frames = [
         f

@@ -29,6 +29,18 @@ _DATELINE = re.compile(
 _NARRATOR_GERUNDS = {"cite", "point", "refer", "quote"}  # ", citing a study": the narrator's tail
 _TRAIL_MARKS = {"as", "after", "before", "while", "when", "since", "despite", "amid"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "messrs"})
+FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "madam", "madame", "mme", "lady"})
+# nouns that say a named person is a man or a woman ("his wife Ana", "spokeswoman Ana Ruiz")
+MALE_NOUNS = frozenset(
+    "spokesman chairman congressman councilman assemblyman businessman husband father son brother"
+    " uncle nephew grandfather grandson king prince emperor duke boyfriend widower".split()
+)
+FEMALE_NOUNS = frozenset(
+    "spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman wife mother daughter"
+    " sister aunt niece grandmother granddaughter queen princess empress duchess girlfriend widow"
+    " actress".split()
+)
 _WH = {"which", "who", "whom", "whose", "where", "when"}
 
 

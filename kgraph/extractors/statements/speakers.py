@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ...nlp import MENTIONS
+from .genders import honorific_gender, person_genders
 from .lexicon import (
     ANON,
     PERSON_PRONOUNS,
@@ -33,10 +35,12 @@ class Speakers:
     org_words: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # org key -> word sets of its names
     events: list[tuple[int, str, str]] = field(default_factory=list)  # (token, key or ANON, kind)
     sent_starts: list[int] = field(default_factory=list)  # first token of each sentence, filled once
+    genders: dict[str, str] = field(default_factory=dict)  # person key -> "m" / "f" (genders.py)
     mention_spans: dict[int, Span] = field(default_factory=dict)  # token -> first mention span over it
 
     @classmethod
-    def of(cls, doc: Doc) -> "Speakers":
+    def of(cls, doc: Doc, quoted: Callable[[int], bool] | None = None) -> "Speakers":
+        """The speakers of a parsed article; ``quoted(offset)`` tells a character inside a quotation."""
         entities = doc._.entities or {}
         mention_of: dict[int, str] = {}
         if MENTIONS in doc.spans:
@@ -44,13 +48,22 @@ class Speakers:
                 for i in range(span.start, span.end):
                     mention_of.setdefault(i, span.label_)
         types = {key: ent.type for key, ent in entities.items()}
-        _own_surnames(doc, mention_of, types, body_start=_body_start(doc))
+        body_start = _body_start(doc)
+
+        def is_person(key: str) -> bool:
+            return (types.get(key) or _type_of_key(key)) == "Person"
+
+        shared = _shared_surnames(doc, types, body_start=body_start)
+        genders = person_genders(doc, mention_of, is_person, body_start=body_start, quoted=quoted, skip=shared)
+        if shared:
+            _own_surnames(doc, mention_of, types, body_start=body_start, genders=genders)
+            genders = person_genders(doc, mention_of, is_person, body_start=body_start, quoted=quoted)
         org_words = {
             key: [_name_words(name) for name in (ent.name, *ent.aliases)]
             for key, ent in entities.items()
             if ent.type == "Organization"
         }
-        return cls(doc, mention_of, types, org_words)
+        return cls(doc, mention_of, types, org_words, genders=genders)
 
     def _described_org(self, token: Token) -> str | None:
         """The one organisation whose name holds all words of "the commerce ministry"."""
@@ -176,6 +189,7 @@ class Speakers:
             return self.direct(token)
         if token.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
             want = "person" if low in PERSON_PRONOUNS else "thing" if low in THING_PRONOUNS else None
+            low_gender = {"he": "m", "she": "f"}.get(low)
             if want is None:
                 return None
             if not self.sent_starts:
@@ -186,8 +200,8 @@ class Speakers:
                     continue
                 if i < limit:
                     break
-                if kind == want:
-                    return key
+                if kind == want and self.genders.get(key, low_gender) == low_gender:
+                    return key  # "she" never goes to a man of the story
             return None
         return self.direct(token)
 
@@ -197,25 +211,42 @@ def _body_start(doc: Doc) -> int:
     return article.body_start if article is not None else 0
 
 
-def _own_surnames(doc: Doc, mention_of: dict[int, str], types: dict[str, str], *, body_start: int) -> None:
-    """A bare surname shared by two people of the story ("Clinton" after "Bill Clinton ... his
-    wife Hillary Clinton") belongs to the one the story named in full first (news style)."""
-    if MENTIONS not in doc.spans:
-        return
-    first_full: dict[str, dict[str, int]] = {}  # surname -> person key -> first full mention
-    bare: list[Span] = []
-    for span in doc.spans[MENTIONS]:
+def _surname_owners(
+    doc: Doc, types: dict[str, str], *, body_start: int
+) -> tuple[dict[str, dict[str, int]], list[tuple[Span, str]]]:
+    """Surname -> person key -> first full mention, and the bare-surname mentions (span, surname)."""
+    first_full: dict[str, dict[str, int]] = {}
+    bare: list[tuple[Span, str]] = []
+    for span in doc.spans[MENTIONS] if MENTIONS in doc.spans else ():
         if span.start_char < body_start or (types.get(span.label_) or _type_of_key(span.label_)) != "Person":
             continue
-        words = [t for t in span if t.is_alpha and t.lower_ not in _HONORIFICS]
+        words = [t for t in span if t.is_alpha and t.lower_.rstrip(".") not in _HONORIFICS]
         if len(words) == 1:
-            bare.append(span)
+            bare.append((span, words[0].lower_))
         elif len(words) > 1:
             first_full.setdefault(words[-1].lower_, {}).setdefault(span.label_, span.start)
-    for span in bare:
-        owners = first_full.get(span[0].lower_ if span[0].is_alpha else "", {})
+    return first_full, bare
+
+
+def _shared_surnames(doc: Doc, types: dict[str, str], *, body_start: int) -> set[int]:
+    """First tokens of bare-surname mentions that two people of the story share."""
+    first_full, bare = _surname_owners(doc, types, body_start=body_start)
+    return {span.start for span, surname in bare if len(first_full.get(surname, {})) > 1}
+
+
+def _own_surnames(
+    doc: Doc, mention_of: dict[int, str], types: dict[str, str], *, body_start: int, genders: dict[str, str]
+) -> None:
+    """A bare surname shared by two people of the story ("Clinton" after "Bill Clinton ... his
+    wife Hillary Clinton") belongs to the one the story named in full first (news style), unless
+    an honorific says otherwise ("Mrs. Clinton": the woman of the two)."""
+    first_full, bare = _surname_owners(doc, types, body_start=body_start)
+    for span, surname in bare:
+        owners = first_full.get(surname, {})
         if len(owners) > 1:
-            owner = min(owners, key=lambda key: owners[key])
+            gender = honorific_gender(span)
+            fitting = [key for key in owners if gender is not None and genders.get(key) == gender]
+            owner = fitting[0] if len(fitting) == 1 else min(owners, key=lambda key: owners[key])
             for i in range(span.start, span.end):
                 mention_of[i] = owner
 
