@@ -17,8 +17,8 @@ def _org_name_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
     """"Umno and PAS leaders met", "the Houthis said": a known organisation's name
     written as a name (same case, whole tokens) where no candidate stands."""
     by_token: dict[str, list[str]] = {}
-    for names in _org_names().values():
-        for words in names:
+    for group in _org_names().values():
+        for words in group:
             name = " ".join(words)
             match = _FIRST_WORD.match(name)
             if match is not None:
