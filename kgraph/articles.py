@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import meta as meta_lib
-from .cleaning import clean, html_noise_xpath, is_prose
+from .cleaning import clean, html_noise_xpath, is_prose, prune_page
 from .errors import InputError
 from .guards import safe_name
 from .meta import MetaDraft
@@ -346,8 +346,11 @@ def article_from_html(
 ) -> Article:
     """An article from a saved HTML page: trafilatura finds the story, the <head> tags give the metadata."""
     draft = _draft(given)
-    head = meta_lib.read_html_meta(page)
-    extracted = _extract_html(page)
+    tree = meta_lib.parse_page(page)
+    head = meta_lib.read_html_meta(page, tree)
+    if tree is not None:
+        prune_page(tree)
+    extracted = _extract_html(page if tree is None else tree)
     draft.put("publisher", head.publisher or _site_name(_attr(extracted, "sitename")))
     title = head.title or _attr(extracted, "title")
     title = meta_lib.strip_site(title, draft.publisher) if title else None
@@ -382,7 +385,7 @@ def _attr(document: Any, name: str) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def _extract_html(page: str) -> Any:
+def _extract_html(page: Any) -> Any:
     """trafilatura's main text and metadata: precise first, then recall, then tables too, until one
     gives a story's worth of prose (else the one with the most prose)."""
     import trafilatura
@@ -464,7 +467,7 @@ def _story_start(paragraphs: list[str]) -> int | None:
         if meta_lib.parse_dateline(paragraph) and is_prose(paragraph):
             return index
         if _dateline_line(paragraphs, index) is not None:
-            return index  # "LAGOS 2026-03-04" on a line of its own: the story follows it
+            return _inline_dateline(paragraphs, index) or index  # "LAGOS 2026-03-04" alone: the story follows
         lead = first_prose is None and index > 0 and _unstopped_lead(paragraphs, index)
         if (is_prose(paragraph) or lead) and not meta_lib.parse_credit_line(paragraph):
             first_prose = index if first_prose is None else first_prose
@@ -472,6 +475,15 @@ def _story_start(paragraphs: list[str]) -> int | None:
             if seen_prose >= _DATELINE_WINDOW:
                 break
     return first_prose
+
+
+def _inline_dateline(paragraphs: list[str], index: int) -> int | None:
+    """A story paragraph opening with a dateline shortly below a dateline-like line (a section
+    label over a date line, "AFRICA" + "Tuesday, March 4, 2008"), with no prose between: the story starts there."""
+    for later in range(index + 1, min(len(paragraphs), index + 8)):
+        if is_prose(paragraphs[later]):
+            return later if meta_lib.parse_dateline(paragraphs[later]) else None
+    return None
 
 
 def _unstopped_lead(paragraphs: list[str], index: int) -> bool:
@@ -566,4 +578,5 @@ def _read_body(paragraphs: list[str], draft: MetaDraft) -> list[str]:
         if ended or (draft.title and _fold(paragraph) == _fold(draft.title)):
             continue
         body.append(paragraph)
-    return body
+    last = len(body) - 3
+    return [p for i, p in enumerate(body) if not meta_lib.is_author_bio(p, draft.reporters, tail=i >= last)]

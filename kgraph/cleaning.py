@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .errors import InputError
 from .patterns import read_patterns
@@ -186,14 +187,44 @@ def drop_repeated(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
 
 
+_CELL_RUN = 4  # this many short lines in a row inside a story are a data table's cells
+
+
+def drop_cell_runs(text: str) -> str:
+    """Remove runs of 4 or more short lines (at most 4 words, no full stop) inside the story:
+    the cells of a data table ("Party", "Seats", "ODM", "99") or a row of buttons, never story.
+
+    Lines above the first prose paragraph (headline, byline, dateline lines) are kept.
+    """
+    lines = text.split("\n")
+    doomed: set[int] = set()
+    run: list[int] = []
+    begun = False
+    for index, line in enumerate([*lines, "."]):
+        if not line:
+            continue
+        short = begun and len(line.replace("|", " ").split()) <= 4 and not _TERMINAL.search(line)
+        if short:
+            run.append(index)
+            continue
+        if len(run) >= _CELL_RUN:
+            doomed.update(run)
+        run = []
+        begun = begun or is_prose(line)
+    if not doomed:
+        return text
+    kept = [line for i, line in enumerate(lines) if i not in doomed]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+
+
 def clean(text: str) -> str:
-    """Run every cleaning step: normalize, drop_chrome, unwrap, cut_trailers, drop_repeated."""
+    """Run every cleaning step: normalize, drop_chrome, unwrap, cut_trailers, drop_repeated, drop_cell_runs."""
     rules = chrome_rules()
     text = normalize(text)
     text = drop_chrome(text, rules=rules)
     text = unwrap(text)
     text = cut_trailers(text, rules=rules)
-    return drop_repeated(text)
+    return drop_cell_runs(drop_repeated(text))
 
 
 def html_noise_xpath(*, rules: ChromeRules | None = None) -> str:
@@ -201,7 +232,8 @@ def html_noise_xpath(*, rules: ChromeRules | None = None) -> str:
 
     An element goes when one of its class or id names begins with an ``html`` word of
     chrome.txt or ends with it after "-" or "_" ("share-bar", "article-share", not
-    "l-sidebar-fixed" for "sidebar"), unless it holds the headline or much text (a wrapper).
+    "l-sidebar-fixed" for "sidebar"), or when it is hidden (``hidden_xpath``), unless it holds
+    the headline or much text (a wrapper).
     """
     rules = rules or chrome_rules()
     names = "concat(' ', normalize-space(@class), ' ', normalize-space(@id), ' ')"  # class names are lower case
@@ -210,5 +242,84 @@ def html_noise_xpath(*, rules: ChromeRules | None = None) -> str:
         for word in rules.html
         if "'" not in word and " " not in word
     )
-    guard = "not(self::html or self::body or self::article or self::main) and not(.//h1) and count(.//p) < 6"
-    return f"//*[@class or @id][{tests}][{guard}]" if tests else ""  # cheapest test first
+    named = f"//*[@class or @id][{tests}][{_GUARD}]" if tests else ""  # cheapest test first
+    return f"{named} | {hidden_xpath()}" if named else hidden_xpath()
+
+
+_GUARD = "not(self::html or self::body or self::article or self::main) and not(.//h1) and count(.//p) < 6"
+_LOWER_STYLE = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
+
+
+def hidden_xpath() -> str:
+    """XPath of the elements a browser does not show (``hidden``, ``display: none``,
+    ``visibility: hidden``, ``aria-hidden``): pop-ups and tooltips whose text would be glued
+    into the story ("in LusakaLusaka, capital of ..."), unless they hold the headline or much text."""
+    return (
+        f"//*[@hidden or @aria-hidden='true' or (@style and (contains({_LOWER_STYLE}, 'display:none')"
+        f" or contains({_LOWER_STYLE}, 'visibility:hidden')))][{_GUARD}]"
+    )
+
+
+_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+_TIMESTAMP = re.compile(
+    r"(?:\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"|(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\w+\.? \d{1,2},? \d{4}|\d{1,2} \w+ \d{4})(?:,?\s*(?:at\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?))",
+    re.IGNORECASE,
+)
+_LINK_ONLY = "//p[a][normalize-space(.) = normalize-space(string(a))] | //h2[a] | //h3[a] | //h4[a]"
+
+
+def prune_page(tree: Any) -> None:
+    """Remove from a parsed page what the class-name rules miss (in place), below the story's start:
+
+    - a heading that a ``cut`` rule matches ("Have your say", "3 thoughts on ...", "Most read")
+      and what follows it in its box: reader comments, teaser lists;
+    - a small box that opens with a link to another story (a teaser card with its summary);
+    - a reader's comment: a small box with a time stamp ("2 hours ago", "20/02/2026 09:14").
+
+    Nothing that holds the headline (<h1>) or most of the story (6 paragraphs or more) is removed.
+    """
+    rules = chrome_rules()
+    order = {element: index for index, element in enumerate(tree.iter())}
+    start = _story_start(tree, order)
+    doomed: list[Any] = []
+    for element in tree.iter(*_HEADING_TAGS):
+        text = " ".join(element.text_content().split())
+        if order.get(element, 0) > start and text and rules.is_cut(text):
+            doomed.append(element)
+            doomed.extend(s for s in element.itersiblings() if not _holds_story(s))
+    for element in tree.xpath(_LINK_ONLY):
+        box = element.getparent()
+        if order.get(element, 0) <= start or box is None or len(element.text_content().split()) < 3:
+            continue
+        first = next((c for c in box if isinstance(c.tag, str)), None)
+        if first is element and box.tag in ("div", "li", "aside", "section", "figure") and len(box.findall(".//p")) <= 3 and not _holds_story(box):
+            doomed.append(box)
+    for element in tree.iter("span", "time", "small", "div", "p"):
+        if len(element) or order.get(element, 0) <= start:
+            continue
+        text = " ".join((element.text or "").split())
+        if not (text and len(text) <= 40 and _TIMESTAMP.fullmatch(text.strip(" ·|-"))):
+            continue
+        box = element.getparent()
+        while box is not None and not box.findall(".//p") and box.tag not in ("body", "article"):
+            box = box.getparent()
+        if box is not None and box.tag not in ("body", "article", "main") and len(box.findall(".//p")) <= 3 and not _holds_story(box):
+            doomed.append(box)
+    for element in doomed:
+        if element.getparent() is not None:
+            element.drop_tree()
+
+
+def _holds_story(element: Any) -> bool:
+    return element.tag in ("body", "html", "main", "article") or bool(element.findall(".//h1")) or len(element.findall(".//p")) >= 6
+
+
+def _story_start(tree: Any, order: dict[Any, int]) -> int:
+    """Document position of the story's start: its <h1>, else its first paragraph of prose."""
+    for element in tree.iter("h1"):
+        return order.get(element, 0)
+    for element in tree.iter("p"):
+        if is_prose(" ".join(element.text_content().split())):
+            return order.get(element, 0)
+    return len(order)

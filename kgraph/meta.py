@@ -30,6 +30,7 @@ from typing import Any, Iterable
 
 from dateutil import parser as date_parser  # type: ignore[import-untyped]
 
+from .cleaning import hidden_xpath
 from .errors import InputError
 from .patterns import read_patterns
 from .records import ArticleMeta
@@ -74,8 +75,13 @@ _L = r"[^\W\d_]"  # any letter
 _DATELINE = re.compile(
     rf"^(?P<place>{_L}(?:{_L}|[ .'’/-]){{0,40}}?)"
     rf"(?:,\s*(?P<region>{_L}(?:{_L}|[ .'’-]){{0,30}}?))?"
-    rf"(?:,\s*(?P<date>{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+(?P<year>\d{{4}}))?))?"
+    rf"(?:,\s*(?P<date>{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+(?P<year>\d{{4}}))?"
+    rf"|\d{{1,2}}\s+{_MONTH}\.?(?:,?\s+(?P<year2>\d{{4}}))?))?"  # "March 4, 2026" or "4 March 2026"
     r"\s*(?:\((?P<agency>[^()]{1,40})\))?"
+    r"(?:\s*(?:—|–|--|:)\s*|\s+-\s+)"
+)
+_DATE_DATELINE = re.compile(  # "March 4 (Reuters) - ": a date and an agency, no city
+    rf"^(?P<date>{_MONTH}\.?\s+\d{{1,2}}(?:,?\s+(?P<year>\d{{4}}))?)\s*\((?P<agency>[^()]{{1,40}})\)"
     r"(?:\s*(?:—|–|--|:)\s*|\s+-\s+)"
 )
 _CREDIT_START = re.compile(
@@ -404,7 +410,8 @@ def _read_one(line: str) -> MetaLine | None:
 
 
 def parse_dateline(paragraph: str) -> Dateline | None:
-    """"PARIS, Dec 24 (Reuters) - ...", "KYIV, Ukraine (AP) — ...", "Copenhagen (AFP) - ...", "BANGKOK — ..."
+    """"PARIS, Dec 24 (Reuters) - ...", "KYIV, Ukraine (AP) — ...", "Copenhagen (AFP) - ...", "BANGKOK — ...",
+    "LUSAKA, Zambia — ...", "PUTRAJAYA, 4 March (Bernama) -- ...", "March 4 (Reuters) - ..." (no city: place "")
 
     Returns the city in normal case, the agency (canonical) and the offset
     where the story text starts, or None.  Without an agency or a date the
@@ -413,18 +420,23 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """
     found = _DATELINE.match(paragraph)
     if not found:
-        return None
+        dated = _DATE_DATELINE.match(paragraph)
+        agency = normalize_agency(dated.group("agency")) if dated else None
+        if not dated or not agency or len(paragraph) - dated.end() < 20:
+            return None
+        date = parse_date(dated.group("date")) if dated.group("year") else None
+        return Dateline(place="", agency=agency, end=dated.end(), date=date)
     place = found.group("place").split("/")[0].strip(" .-'’")
     region = found.group("region") or ""
     raw_agency = found.group("agency")
     agency = normalize_agency(raw_agency) if raw_agency else None
     if raw_agency and not agency:
         return None  # "Kyiv (Ukraine) - ": a parenthesis that names no agency
-    if not (agency or found.group("date")) and not (place.isupper() and (not region or region.isupper())):
-        return None
+    if not (agency or found.group("date")) and not (place.isupper() and _first_alpha_upper(region)):
+        return None  # "LUSAKA, Zambia — " and "BANGKOK — ", not "Officials said - "
     if not place or len(place.split()) > 4 or place.lower() in _NOT_PLACES or len(paragraph) - found.end() < 20:
         return None
-    date = parse_date(found.group("date")) if found.group("year") else None
+    date = parse_date(found.group("date")) if found.group("year") or found.group("year2") else None
     return Dateline(place=place_case(place), agency=agency, end=found.end(), date=date)
 
 
@@ -483,6 +495,25 @@ def parse_credit_line(paragraph: str) -> Credits | None:
         return None
     if _INITIALS.match(text):
         return Credits()
+    sentences = _CREDIT_SENTENCE.split(text)
+    if len(sentences) > 1:  # "Reuters contributed to this report. Additional reporting by A in B."
+        found = [_one_credit(sentence) for sentence in sentences]
+        return _merge_credits([c for c in found if c]) if all(found) else None
+    return _one_credit(text)
+
+
+_CREDIT_SENTENCE = re.compile(r"(?<=[a-z)]\.)\s+(?=[A-Z(])|(?<=\))\s+(?=[A-Z(])")
+
+
+def _merge_credits(found: list[Credits]) -> Credits:
+    def union(key: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(name for credits in found for name in getattr(credits, key)))
+
+    agency = next((c.agency for c in found if c.agency), None)
+    return Credits(reporters=union("reporters"), editors=union("editors"), agency=agency, contributors=union("contributors"))
+
+
+def _one_credit(text: str) -> Credits | None:
     desk = _desk_credits(text)
     if desk is not None:
         return desk
@@ -576,6 +607,31 @@ def _contributors(who: str) -> Credits | None:
     if not names:
         return None
     return Credits(reporters=names, agency=agency, contributors=names)
+
+
+_BIO = re.compile(
+    r"^[—–-]?\s*(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s+(?:is|was|has been|writes|covers|reports)\b(?P<rest>.*)$",
+    re.DOTALL,
+)
+_BIO_JOB = re.compile(
+    r"\b(?:reporter|correspondent|writer|editor|columnist|journalist|contributor|freelancer?|staff|producer|"
+    r"bureau chief|intern|editor-at-large)s?\b", re.IGNORECASE,
+)
+_BIO_CONTACT = re.compile(
+    r"@\w|\b(?:can be reached|reach (?:him|her|them)|follow (?:him|her|them)|e-?mail|covers|based in|writes about|"
+    r"reports on|joined (?:the|our)|on (?:twitter|x|instagram|linkedin)\b)", re.IGNORECASE,
+)
+
+
+def is_author_bio(paragraph: str, reporters: Iterable[str] = (), *, tail: bool = False) -> bool:
+    """A note about the article's writer ("Priya Nair is the Courier's local government reporter.
+    She covers ... and can be reached at ..."): a journalist's job said of one of the reporters,
+    or, at the end of the story (``tail``), of a name followed by contact or beat details."""
+    found = _BIO.match(paragraph)
+    if not found or len(paragraph.split()) > 90 or not _BIO_JOB.search(found.group("rest")):
+        return False
+    name = normal_case(found.group("name"))
+    return name in set(reporters) or (tail and bool(_BIO_CONTACT.search(found.group("rest"))))
 
 
 # --- HTML head ---------------------------------------------------------------------
@@ -770,7 +826,8 @@ def _choose_title(tree: Any, refs: list[str], page_title: str | None, sites: set
         shown = fold(body.text_content()) if body is not None else ""
         for text in tags:
             if _headline_like(text, sites) and fold(text) and f" {fold(text)} " in f" {shown} ":
-                return text
+                longer = (h for h in headings if f" {fold(text)} " in f" {fold(h)} " and _headline_like(h, sites))
+                return next(longer, text)  # the heading that prints it ("Harbour strike ends after nine days")
     h1 = tree.xpath("//h1") if tree is not None else []
     for element in h1[:3]:
         text = " ".join(element.text_content().split())
@@ -791,25 +848,19 @@ def _first_h1(page: str) -> str | None:
     return text if 3 <= len(text.split()) <= 40 else None
 
 
-def _parse_tree(page: str) -> Any:
-    import lxml.html
+def parse_page(page: str) -> Any:
+    """The page as an lxml tree without its hidden elements (None when lxml cannot read it)."""
+    import lxml.html  # type: ignore[import-untyped]
 
     try:
         tree = lxml.html.document_fromstring(page)
     except Exception as exc:  # lxml refuses empty or odd documents; the head tags still count
         log.debug("cannot parse the page: %s", exc)
         return None
-    for element in tree.xpath(HIDDEN_XPATH):  # pop-ups and tooltips nobody sees: no headline, no byline
-        if element.getparent() is not None and element.tag not in ("html", "body"):
+    for element in tree.xpath(hidden_xpath()):  # pop-ups and tooltips nobody sees: no headline, no byline
+        if element.getparent() is not None:
             element.drop_tree()
     return tree
-
-
-_LOWER = "translate(@style, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ ', 'abcdefghijklmnopqrstuvwxyz')"
-HIDDEN_XPATH = (  # elements the browser does not show
-    f"//*[@hidden or @aria-hidden='true' or (@style and (contains({_LOWER}, 'display:none')"
-    f" or contains({_LOWER}, 'visibility:hidden')))]"
-)
 
 
 def _visible_bylines(tree: Any) -> list[str]:
@@ -833,7 +884,7 @@ def _visible_bylines(tree: Any) -> list[str]:
     return []
 
 
-def read_html_meta(page: str) -> HtmlMeta:
+def read_html_meta(page: str, tree: Any = None) -> HtmlMeta:
     """Read the headline (a visible heading that agrees with the page's titles; else JSON-LD, <title>,
     og:title), article:published_time, og:site_name, author tags and JSON-LD authors (with their
     @id links), the visible byline, the canonical URL."""
@@ -860,7 +911,7 @@ def read_html_meta(page: str) -> HtmlMeta:
                     return html_lib.unescape(value.strip())
         return None
 
-    tree = _parse_tree(page)
+    tree = parse_page(page) if tree is None else tree
     out = HtmlMeta(page_title=html_lib.unescape(reader.title) if reader.title else None, headline=_first_h1(page))
     out.publisher = first("og:site_name", "application-name") or next(
         iter(_ld_names(ld_article.get("publisher"), nodes)), None
