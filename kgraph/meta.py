@@ -22,7 +22,7 @@ import html as html_lib
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -1026,8 +1026,8 @@ def add_authors(draft: MetaDraft, authors: Iterable[str], *, publisher: str | No
             if is_organisation(part, publisher=publisher):
                 continue
             byline = parse_byline(part if part.lower().startswith("by ") else f"By {part}")
-            if byline:
-                draft.add_credits(byline)
+            if byline:  # a tag's single word ("admin", "Redaktion", "CNN") is nobody's name
+                draft.add_credits(replace(byline, reporters=tuple(n for n in byline.reporters if len(n.split()) >= 2)))
 
 
 _ORG_AUTHOR_WORDS = frozenset(

@@ -170,3 +170,9 @@ def test_hidden_headline_copy_is_no_title_and_glued_names_disappear() -> None:
     article = article_from_html(html, article_id="h")
     assert article.meta.title == "Harbour strike ends after nine days"
     assert "Ana ReyesAna Reyes" not in article.text and "since 2019" not in article.text
+
+
+def test_single_word_and_acronym_authors_are_nobody() -> None:
+    draft = meta.MetaDraft()
+    meta.add_authors(draft, ["CNN", "admin", "Editorial Board", "Jonas Berg"])
+    assert draft.reporters == ["Jonas Berg"]
