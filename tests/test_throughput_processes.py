@@ -34,27 +34,37 @@ def test_sweep_removes_the_scratch_stores_of_dead_builds_only(tmp_path: Path) ->
 
 def test_a_killed_build_leaves_no_workers_and_the_next_build_sweeps_its_scratch(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
-    write_stories(inputs, range(40))
+    write_stories(inputs, range(200))  # far more than a two-core machine builds before the kill
     out = tmp_path / "out" / "graph.nq"
     command = [sys.executable, "-m", "kgraph", "build", str(inputs), "-o", str(out), "--workers", "2",
                "--batch-size", "2", "--silent"]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     build = psutil.Process(process.pid)
-    workers: list[psutil.Process] = []
+    seen: dict[int, psutil.Process] = {}  # every descendant ever seen: one may end before the kill
+
+    def look() -> None:
+        try:
+            for child in build.children(recursive=True):
+                seen.setdefault(child.pid, child)
+        except psutil.NoSuchProcess:
+            pass
+
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline and process.poll() is None:
+            look()
             scratch = list(out.parent.glob(".graph.nq.build-*")) if out.parent.exists() else []
-            workers = build.children(recursive=True)
-            if scratch and len(workers) >= 3:  # the forkserver and two workers (at least)
+            if scratch and len(seen) >= 3:  # the forkserver and two workers (at least)
                 break
             time.sleep(0.1)
-        time.sleep(1.0)
-        workers = build.children(recursive=True)
+        time.sleep(0.5)
+        look()
+        assert process.poll() is None, "the build ended before it could be killed"
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait(timeout=30)
+    workers = list(seen.values())
     assert len(workers) >= 3, "the build never started its workers"
     gone, alive = psutil.wait_procs(workers, timeout=30)
     assert not alive, f"processes left behind: {[p.cmdline() for p in alive]}"
