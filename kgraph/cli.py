@@ -88,11 +88,15 @@ def cli(verbose: bool) -> None:
 @click.option("--endpoint", metavar="URL", help="Then push every graph to this Graph Store endpoint (see kgraph push).")
 @click.option("--auth", type=click.Choice(["basic", "digest"]), default="basic", show_default=True,
               help="Authentication for --endpoint (credentials from the environment or ~/.netrc).")
+@click.option("--sync/--no-sync", default=True, show_default=True,
+              help="With --endpoint: delete there the kgraph graphs the build's output no longer has (see kgraph push).")
+@click.option("--query-endpoint", metavar="URL",
+              help="With --endpoint and --sync: SPARQL query URL that lists the endpoint's graphs.")
 @click.option("--silent", is_flag=True, help="No progress bar or summary.")
 @errors_as_messages
 def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None, model: str | None,
           workers: int | None, max_file_mb: float, max_chars: int, batch_size: int, aliases_file: Path | None,
-          endpoint: str | None, auth: str, silent: bool) -> None:
+          endpoint: str | None, auth: str, sync: bool, query_endpoint: str | None, silent: bool) -> None:
     """Build a graph from article files or folders (.txt, .html, .htm, .jsonl).
 
     With --store the articles are added to a store folder that grows: articles already
@@ -146,7 +150,7 @@ def build(inputs: tuple[Path, ...], output: Path | None, store_dir: Path | None,
             if store_dir is not None else f"{output} was left unchanged"
         raise KgraphError(f"interrupted: {where}") from None
     if endpoint is not None:
-        _push_built(store_dir or output, endpoint, auth=auth, silent=silent)
+        _push_built(store_dir or output, endpoint, auth=auth, sync=sync, query_endpoint=query_endpoint, silent=silent)
     if skipped:
         sys.exit(EXIT_SKIPPED)
 
@@ -554,15 +558,17 @@ def push(source: Path, endpoint: str, protocol: str, batch: int, auth: str, sync
                    f"{report.requests} requests, {report.seconds:.1f} s{dropped}.", err=True)
 
 
-def _push_built(source: Path | None, endpoint: str, *, auth: str, silent: bool) -> None:
+def _push_built(source: Path | None, endpoint: str, *, auth: str, sync: bool, query_endpoint: str | None,
+                silent: bool) -> None:
     """build --endpoint: push what the build wrote, by the Graph Store Protocol."""
     from .push import push as push_graphs
 
     if source is None:  # build refuses to run without -o or --store
         return
-    report = push_graphs(source, endpoint, auth=auth)
+    report = push_graphs(source, endpoint, auth=auth, sync=sync, query_endpoint=query_endpoint)
     if not silent:
-        click.echo(f"Pushed {report.graphs} graphs ({report.triples} triples) to {endpoint}.", err=True)
+        dropped = f", dropped {report.dropped} graphs it no longer has" if report.dropped else ""
+        click.echo(f"Pushed {report.graphs} graphs ({report.triples} triples) to {endpoint}{dropped}.", err=True)
 
 
 @cli.command()

@@ -555,3 +555,23 @@ def test_build_with_endpoint(graph_store: GraphStore, tmp_path: Path) -> None:
     assert "Pushed " in result.output and graph_store.quads() == quads_of(out)
     result = CliRunner().invoke(cli, ["build", str(article), "-o", str(out), "--endpoint", "mailto:x@example.org"])
     assert result.exit_code == 1 and "expected an http:// or https:// URL" in result.output
+
+
+def test_build_with_endpoint_syncs_unless_told_not_to(graph_store: GraphStore, tmp_path: Path) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text("Port talks resume in Gdansk\n\nThe Maritime Minister of Poland, Ewa Sadowska, said on "
+                       "Tuesday that the talks with Lithuania would resume next week in Gdansk.\n")
+    stale = ox.Quad(ox.NamedNode("https://w3id.org/kgraph/id/article/gone"), ox.NamedNode("http://purl.org/dc/terms/title"),
+                    ox.Literal("an article the build no longer has"), ox.NamedNode("https://w3id.org/kgraph/id/article/gone"))
+    foreign = ox.Quad(ox.NamedNode("http://example.org/x"), ox.NamedNode("http://example.org/p"), ox.Literal("kept"),
+                      ox.NamedNode("http://example.org/someone-elses-graph"))
+    out = tmp_path / "graph.trig"
+    for flag, stale_kept in (("--no-sync", True), ("--sync", False)):
+        graph_store.store.add(stale)
+        graph_store.store.add(foreign)
+        result = CliRunner().invoke(cli, ["build", str(article), "-o", str(out), "--endpoint", graph_store.url, flag])
+        assert result.exit_code == 0, result.output
+        assert (str(stale) in graph_store.quads()) is stale_kept, flag
+        assert str(foreign) in graph_store.quads()  # never a graph outside kgraph's namespace
+        assert ("dropped 1 graphs" in result.output) is not stale_kept
+        assert quads_of(out) <= graph_store.quads()
