@@ -62,3 +62,18 @@ def test_regions_listed_with_a_place_are_places(run_doc: Callable[..., object]) 
 def test_months_listed_after_in_are_no_places(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Output rose in Kedah in January, February and March, the state government said.")
     assert "March" not in found and "February" not in found, found
+
+
+def test_an_epithet_before_a_full_name_the_story_also_gives_is_not_part_of_it(run_doc: Callable[..., object]) -> None:
+    found = _entities(
+        run_doc,
+        "Senator Margaret Doyle spoke in Denver on Friday. Her rival wrote that debating her was harder than "
+        "beating Crafty Margaret Doyle at chess. Doyle said the remark was childish.",
+    )
+    assert found.get("Margaret Doyle") == "Person", found
+    assert not any("Crafty" in name for name in found), found
+
+
+def test_a_first_word_that_is_a_given_name_stays(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Anna Maria Rossi met Maria Rossi's lawyers in Milan on Monday.")
+    assert "Anna Maria Rossi" in found, found

@@ -141,6 +141,17 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
         if spelling is not None:
             c.aliases.add(c.text)
             c.text = spelling
+    # "Crooked Hillary Clinton", "Sleepy Joe Biden": a word before a full name that the story
+    # also gives without it, where the word is no given name, is an epithet, not part of the name.
+    bare_fulls = {c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1}
+    given = _word_set("given_names.txt")
+    for c in cands:
+        words = c.text.split()
+        if (
+            c.type == "Person" and len(words) >= 3 and words[0] not in given and words[1] in given
+            and " ".join(words[1:]) in bare_fulls and c.end - c.start == len(words)
+        ):
+            c.start, c.text = c.start + 1, " ".join(words[1:])  # no alias: the epithet names nobody
     # 3. Short forms: a surname (or any token subset) of a full person name is that person.
     full_names = sorted(
         {c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1},
