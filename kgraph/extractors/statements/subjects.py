@@ -4,6 +4,8 @@ quote, capitals standing for governments, the country the article is about)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span
 
 from ...nlp import MENTIONS
@@ -15,20 +17,39 @@ from .speakers import capital_iso
 STATEMENT_MIN_SCORE = 1.5  # a strong cue (1.5) alone, or a 1.0 cue plus most of the article's weight
 
 
-def _countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    if MENTIONS not in doc.spans:
-        return ()
-    found: list[str] = []
-    for span in doc.spans[MENTIONS]:
-        if span.start_char < start or span.end_char > end:
-            continue
+_INDEX_KEY = "kgraph.subjects.country_mentions"
+
+
+def _country_mentions(doc: Doc) -> tuple[list[int], list[tuple[int, str]]]:
+    """The mentions that name a country (or a capital standing for its government), sorted by
+    start: start offsets, then (end offset, ISO code); built once per document."""
+    cached = doc.user_data.get(_INDEX_KEY)
+    if cached is not None and cached[0] == len(doc.spans.get(MENTIONS, ())):
+        return cached[1]  # type: ignore[no-any-return]
+    rows: list[tuple[int, int, str]] = []
+    for span in doc.spans[MENTIONS] if MENTIONS in doc.spans else ():
         key = span.label_
         iso = None
         if key.startswith("country/"):
             iso = key.split("/", 1)[1]
         elif key.startswith("place/") and _metonym(span):
             iso = capital_iso(span.text)
-        if iso and iso not in found:
+        if iso:
+            rows.append((span.start_char, span.end_char, iso))
+    rows.sort(key=lambda row: row[0])  # stable: mentions at one offset keep their order
+    index = ([row[0] for row in rows], [(row[1], row[2]) for row in rows])
+    doc.user_data[_INDEX_KEY] = (len(doc.spans.get(MENTIONS, ())), index)
+    return index
+
+
+def _countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    starts, rows = _country_mentions(doc)
+    found: list[str] = []
+    for k in range(bisect_left(starts, start), len(starts)):
+        if starts[k] > end:
+            break
+        mention_end, iso = rows[k]
+        if mention_end <= end and iso not in found:
             found.append(iso)
     return tuple(found)
 
@@ -48,17 +69,22 @@ def statement_countries(doc: Doc, start: int, end: int, main: str | None) -> tup
 
 
 def headline_countries(doc: Doc) -> tuple[str, ...]:
-    """Countries the headline names (the text before the body), in order."""
+    """Countries the headline names (the text before the body), in order (found once per document)."""
     article = doc._.article if Doc.has_extension("article") else None
     body_start = article.body_start if article is not None else 0
     if not body_start or MENTIONS not in doc.spans:
         return ()
+    key = f"kgraph.subjects.headline_countries/{body_start}/{len(doc.spans[MENTIONS])}"
+    cached = doc.user_data.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     found: list[str] = []
     for span in doc.spans[MENTIONS]:
         if span.end_char <= body_start and span.label_.startswith("country/"):
             iso = span.label_.split("/", 1)[1]
             if iso not in found:
                 found.append(iso)
+    doc.user_data[key] = tuple(found)
     return tuple(found)
 
 
