@@ -392,7 +392,19 @@ CASES = {
         "Macron said the summit would be postponed until May, according to a statement released by his office.",
         [(MACRON, "the summit would be postponed until May", False)],
     ),
+    "question, then X said as its own sentence": (
+        'Macron left early. “Why should anyone believe these promises a third time?” Macron said.',
+        [(MACRON, "Why should anyone believe these promises a third time?", True)],
+    ),
+    "exclamation, then X told": (
+        'Lavrov spoke last. “Nobody will dictate terms to us in our own region!” Lavrov told the delegates.',
+        [(LAVROV, "Nobody will dictate terms to us in our own region!", True)],
+    ),
     # negative cases
+    "question followed by an unrelated sentence": (
+        'Macron left early. “Why should anyone believe these promises a third time?” Lavrov smiled at the cameras.',
+        [],
+    ),
     "which he said: no reported clause of its own": (
         "Lavrov condemned the strikes, which he said had hit a fuel depot near the border.",
         [],

@@ -317,6 +317,11 @@ def _passage_candidates(
         after = [t for t in last_sent if t.idx >= p.end and t.i <= span[-1].i + 16]  # past an appositive
         if not after and last_sent.end < len(doc) and doc[last_sent.end].is_lower:
             after = list(doc[last_sent.end : last_sent.end + 3])  # '..."' / 'asked X, ...': a line break slipped in
+        elif (
+            all(t.is_punct for t in after) and last_sent.end < len(doc) and text[p.end - 1 : p.end] in ("?", "!")
+            and "\n" not in text[p.end : doc[last_sent.end].idx]
+        ):  # '"Why now?" Brandt said.': the parser ends the sentence at the question mark
+            after = list(doc[last_sent.end : last_sent.end + 4])
         before = [t for t in span[0].sent if t.idx < p.open_at] or _colon_line_before(doc, text, p.open_at)
         for t in after + list(reversed(before)):
             if t.lemma_.lower() in verbs and t.pos_ in ("VERB", "AUX") and not _inside(t.idx, passages):
