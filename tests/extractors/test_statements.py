@@ -400,6 +400,10 @@ CASES = {
         'Lavrov spoke last. “Nobody will dictate terms to us in our own region!” Lavrov told the delegates.',
         [(LAVROV, "Nobody will dictate terms to us in our own region!", True)],
     ),
+    "X said that Y had called for: X reports Y's words": (
+        "Macron said on Monday that Lavrov had long called for talks on the future of the Black Sea ports.",
+        [(MACRON, "Lavrov had long called for talks on the future of the Black Sea ports", False)],
+    ),
     # negative cases
     "question followed by an unrelated sentence": (
         'Macron left early. “Why should anyone believe these promises a third time?” Lavrov smiled at the cameras.',

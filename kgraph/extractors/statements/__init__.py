@@ -198,6 +198,8 @@ def _frame_candidates(
         start, end = frame.start, frame.end
         # never swallow a later attribution ("Q1, as X warned that Q2")
         for other in frames:
+            if other.verb.dep_ == "ccomp" and other.verb.head.i == frame.verb.i and frame.subject is not None:
+                continue  # "X said that Y had called for ...": Y's words are the clause X reports
             if other is not frame and frame.verb.i < other.verb.i and start < other.verb.i < end:
                 cut = other.verb.i
                 if other.kind != "according":
