@@ -404,6 +404,10 @@ CASES = {
         "Macron said on Monday that Lavrov had long called for talks on the future of the Black Sea ports.",
         [(MACRON, "Lavrov had long called for talks on the future of the Black Sea ports", False)],
     ),
+    "fronted subject, X explained, the rest of the clause": (
+        "These drivers, Macron explained during the visit, were badly paid and had waited months for new contracts.",
+        [(MACRON, "were badly paid and had waited months for new contracts", False)],
+    ),
     # negative cases
     "question followed by an unrelated sentence": (
         'Macron left early. “Why should anyone believe these promises a third time?” Lavrov smiled at the cameras.',

@@ -127,6 +127,22 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
     late = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
     if late and subject is not None and subject.i < verb.i:
         return late[0].left_edge.i, verb.sent.end
+    # "These workers, X explained, were well paid": the parser hangs the reported clause's
+    # subject and its verb on the speech verb; what follows the attribution is the content
+    doc = verb.doc
+    if subject is not None and subject.i < verb.i and verb.dep_ == "ROOT":
+        fronted = [
+            c for c in verb.lefts
+            if c.dep_ in ("npadvmod", "dep", "nsubj") and c is not subject and c.right_edge.i < subject.left_edge.i
+            and doc[c.right_edge.i + 1].text == ","
+        ]
+        rest = [
+            c for c in verb.rights
+            if c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX") and c.left_edge.i > verb.i
+            and doc[c.left_edge.i - 1].text == ","
+        ]
+        if fronted and rest and _word_count(doc[rest[0].left_edge.i : verb.sent.end].text) >= MIN_WORDS:
+            return rest[0].left_edge.i, verb.sent.end
     # "The museum, X said, celebrated ...": the attribution set inside the reported clause
     head = verb.head
     if verb.dep_ == "parataxis" and head.i > verb.right_edge.i and subject is not None and subject.i < verb.i:
