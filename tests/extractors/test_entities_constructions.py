@@ -8,6 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
+from kgraph.nlp import MENTIONS
+
 
 def _entities(run_doc: Callable[..., object], text: str) -> dict[str, str]:
     doc = run_doc(text)
@@ -77,3 +79,24 @@ def test_an_epithet_before_a_full_name_the_story_also_gives_is_not_part_of_it(ru
 def test_a_first_word_that_is_a_given_name_stays(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Anna Maria Rossi met Maria Rossi's lawyers in Milan on Monday.")
     assert "Anna Maria Rossi" in found, found
+
+
+def test_an_honorific_keeps_a_surname_from_a_full_name_of_the_other_gender(run_doc: Callable[..., object]) -> None:
+    doc = run_doc(
+        "Mr. Hart spoke at a dinner in Boston on Saturday. The campaign will send Mr. Hart and the first lady, "
+        "Michelle Hart, to Ohio next week. Mrs. Hart will speak in Columbus."
+    )
+    entities = doc._.entities  # type: ignore[attr-defined]
+    by_start = {span.start_char: span.label_ for span in doc.spans[MENTIONS]}  # type: ignore[attr-defined]
+    text = doc.text  # type: ignore[attr-defined]
+    mr = [by_start[k + 4] for k in range(len(text)) if text.startswith("Mr. Hart", k)]
+    mrs = [by_start[k + 5] for k in range(len(text)) if text.startswith("Mrs. Hart", k)]
+    michelle = next(key for key, e in entities.items() if e.name == "Michelle Hart")
+    assert mr and all(key != michelle for key in mr), (mr, michelle)
+    assert mrs == [michelle]
+
+
+def test_a_media_word_after_a_name_in_a_caption_is_not_part_of_it(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Ruiz spoke for an hour in Boston on Saturday.\n"
+                                "[Video: FULL SPEECH: President Ruiz Speech at Union Hall in Boston (9/17/16) Watch on YouTube.]")
+    assert "Ruiz" in found and not any("Speech" in name for name in found), found

@@ -12,6 +12,7 @@ from ... import gazetteer
 from ...identity import entity_key, fold
 from ...records import EntityType
 
+from ..statements.genders import honorific_gender, noun_gender
 from .words import (
     Candidate,
     POSSESSIVE,
@@ -157,12 +158,34 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
         {c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1},
         key=lambda t: (-len(t), t),  # ties in name order, not hash order (PYTHONHASHSEED)
     )
+    # "Mr. Obama" is not "the first lady, Michelle Obama": an honorific keeps a short form from
+    # a full name that the story genders the other way.
+    full_genders: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.type == "Person" and c.text in full_names:
+            span = doc[c.start : c.end]
+            gender = honorific_gender(span) or noun_gender(span)
+            if gender is not None:
+                full_genders[c.text].add(gender)
+    honorifics: dict[int, str] = {}  # candidate start -> gender of its honorific
+    short_genders: dict[str, set[str]] = defaultdict(set)  # short form -> its honorifics' genders
+    for c in cands:
+        if c.type == "Person" and c.end > c.start and c.text not in full_names:
+            gender = honorific_gender(doc[c.start : c.end])
+            if gender is not None:
+                honorifics[c.start] = gender
+                short_genders[c.text].add(gender)
     for c in cands:
         if c.type == "Country":
             continue
         toks = _tokens(c.text)
         if c.type == "Person" or len(toks) == 1:
+            # a bare "Hart" goes with the honorific its other mentions carry, when they agree
+            seen = short_genders.get(c.text, set())
+            own = honorifics.get(c.start) or (next(iter(seen)) if len(seen) == 1 else None)
             for full in full_names:
+                if own is not None and full_genders.get(full, {own}) == {"m", "f"} - {own}:
+                    continue
                 ftoks = _tokens(full)
                 if len(toks) < len(ftoks) and _subsequence(toks, ftoks) and (c.type == "Person" or toks[-1] == ftoks[-1] or (c.type == "Organization" and toks[-1] == ftoks[0])):
                     c.type = "Person"

@@ -94,6 +94,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         or (label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN" and doc[end - 1].text not in _word_set("place_suffixes.txt"))
     ):  # "Yonhap news agency": a lower-case descriptor is not part of the name
         end -= 1
+    while label == "PERSON" and end - start > 1 and doc[end - 1].text in _word_set("person_trailing_words.txt"):
+        end -= 1  # "Ruiz Speech" in a video title: the person, not the speech
     while label != "PERSON" and end - start > 1 and doc[end - 1].text in _AREA_WORDS:
         end -= 1  # "Jiangsu province", "Luton airport": the place is named without the word
     return start, end

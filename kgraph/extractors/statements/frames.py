@@ -136,13 +136,13 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
             if c.dep_ in ("npadvmod", "dep", "nsubj") and c is not subject and c.right_edge.i < subject.left_edge.i
             and doc[c.right_edge.i + 1].text == ","
         ]
-        rest = [
+        clauses = [
             c for c in verb.rights
             if c.dep_ in ("conj", "parataxis") and c.pos_ in ("VERB", "AUX") and c.left_edge.i > verb.i
             and doc[c.left_edge.i - 1].text == ","
         ]
-        if fronted and rest and _word_count(doc[rest[0].left_edge.i : verb.sent.end].text) >= MIN_WORDS:
-            return rest[0].left_edge.i, verb.sent.end
+        if fronted and clauses and _word_count(doc[clauses[0].left_edge.i : verb.sent.end].text) >= MIN_WORDS:
+            return clauses[0].left_edge.i, verb.sent.end
     # "The museum, X said, celebrated ...": the attribution set inside the reported clause
     head = verb.head
     if verb.dep_ == "parataxis" and head.i > verb.right_edge.i and subject is not None and subject.i < verb.i:

@@ -41,7 +41,7 @@ def honorific_gender(span: Span) -> str | None:
     return None
 
 
-def _noun_gender(span: Span) -> str | None:
+def noun_gender(span: Span) -> str | None:
     """A gendered noun in the name's phrase: "spokeswoman Ana Ruiz", "his wife, Ana Ruiz",
     "Berg, the chairman," (not "the wife of Karl Berg")."""
     root = span.root
@@ -99,7 +99,7 @@ def person_genders(
         gender = honorific_gender(span)
         if gender is not None:
             vote(key, gender, _HONORIFIC_WEIGHT)
-        gender = _noun_gender(span)
+        gender = noun_gender(span)
         if gender is not None:
             vote(key, gender, _HONORIFIC_WEIGHT)
     for token in doc:

@@ -34,12 +34,12 @@ FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "madam", "madame", "
 # nouns that say a named person is a man or a woman ("his wife Ana", "spokeswoman Ana Ruiz")
 MALE_NOUNS = frozenset(
     "spokesman chairman congressman councilman assemblyman businessman husband father son brother"
-    " uncle nephew grandfather grandson king prince emperor duke boyfriend widower".split()
+    " uncle nephew grandfather grandson king prince emperor duke boyfriend widower man gentleman".split()
 )
 FEMALE_NOUNS = frozenset(
     "spokeswoman chairwoman congresswoman councilwoman assemblywoman businesswoman wife mother daughter"
     " sister aunt niece grandmother granddaughter queen princess empress duchess girlfriend widow"
-    " actress".split()
+    " actress lady woman".split()
 )
 _WH = {"which", "who", "whom", "whose", "where", "when"}
 
