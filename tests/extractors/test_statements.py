@@ -408,6 +408,18 @@ CASES = {
         "These drivers, Macron explained during the visit, were badly paid and had waited months for new contracts.",
         [(MACRON, "were badly paid and had waited months for new contracts", False)],
     ),
+    "called for someone to do something": (
+        "Lavrov called for foreign observers to leave the occupied districts before the vote.",
+        [(LAVROV, "foreign observers to leave the occupied districts before the vote", False)],
+    ),
+    "said at an event that, with a scare quote opening the clause": (
+        'Macron said at a rally in Lyon that "a new crisis" had begun on the eastern border.',
+        [(MACRON, 'a new crisis" had begun on the eastern border', False)],
+    ),
+    "responded by saying": (
+        "Macron responded to the protesters on Monday by saying the pension reform would not be withdrawn.",
+        [(MACRON, "the pension reform would not be withdrawn", False)],
+    ),
     # negative cases
     "question followed by an unrelated sentence": (
         'Macron left early. “Why should anyone believe these promises a third time?” Lavrov smiled at the cameras.',

@@ -225,7 +225,11 @@ def _frame_candidates(
         direct = False
         if best is not None:
             p = passages[best]
-            starts_quoted = p.start <= c_start + 1 or overlap >= 0.8 * (c_end - c_start)
+            # the quote opens the content and runs to its end (or most of it); a scare quote
+            # at the start ('that "a bomb" had gone off') leaves the clause whole
+            starts_quoted = (
+                p.start <= c_start + 1 and (p.end >= c_end - 2 or overlap >= 0.5 * (c_end - c_start))
+            ) or overlap >= 0.8 * (c_end - c_start)
             if starts_quoted and not (p.start <= frame.verb.idx < p.end):
                 c_start, c_end, direct = p.start, p.end, True
             used.add(best)

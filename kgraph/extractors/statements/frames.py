@@ -40,6 +40,8 @@ def find_subject(verb: Token) -> Token | None:
         speech = _governing_speech_verb(verb)
         return find_subject(speech if speech is not None else verb.head)
     if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN"):
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("by", "after", "before", "while"):
+            return find_subject(verb.head.head)  # "X responded by saying ...": X says it
         if verb.head is not verb:
             return find_subject(verb.head)
     if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ"):
@@ -191,7 +193,18 @@ def _call_content(verb: Token) -> tuple[int, int] | None:
         if prep.dep_ == "prep" and prep.lower_ == "for":
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             if objs:
-                return objs[0].left_edge.i, prep.right_edge.i + 1
+                end = prep.right_edge.i + 1
+                # "called for contestants to wear ...": the infinitive hangs on the verb
+                comps = [c for c in verb.children if c.dep_ == "xcomp" and c.i == end and c.left_edge.i == end]
+                comps += [c for c in verb.children if c.dep_ == "xcomp" and c.left_edge.i == end and c.i > end]
+                if comps:
+                    end = comps[0].right_edge.i + 1
+                return objs[0].left_edge.i, end
+    for clause in verb.children:  # the same parsed as "for" marking a clause with its own subject
+        if clause.dep_ == "advcl" and clause.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in clause.children):
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if subjects:
+                return subjects[0].left_edge.i, clause.right_edge.i + 1
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "upon") and prep.i == verb.i + 1:  # not "on Friday"
             objs = [c for c in prep.children if c.dep_ == "pobj"]
