@@ -643,3 +643,16 @@ def test_article_topics_weigh_the_headline_and_recurring_words(make_doc: Callabl
     )
     prior = article_prior(make_doc(body, title="Ceasefire talks resume in Geneva"), body_start=len("Ceasefire talks resume in Geneva") + 2)
     assert max(prior, key=lambda slug: prior[slug]) == "peace-process"
+
+
+def test_a_seat_of_government_speaks_for_its_office_and_stays_a_place(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("After the talks, the White House announced that the embargo on grain exports would end next month. "
+                  "Tourists queued outside the White House on Sunday to see the new garden.")
+    said = [(s.speaker, s.quote) for s in doc._.statements]
+    assert said == [("place/white-house", "the embargo on grain exports would end next month")], said
+    assert doc._.entities["place/white-house"].type == "Place"
+
+
+def test_a_place_that_houses_no_office_says_nothing(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("Hyde Park announced that the summer concerts would be cancelled because of the drought.")
+    assert not [s for s in doc._.statements if s.speaker.startswith("place/")]

@@ -88,6 +88,12 @@ def government_nouns() -> frozenset[str]:
 
 
 @cache
+def government_seats() -> frozenset[str]:
+    """Buildings named for the office they house ("the White House said"): patterns/government_seats.txt."""
+    return frozenset(read_lines("government_seats.txt"))
+
+
+@cache
 def speech_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in read_lines("speech_nouns.txt"))
 

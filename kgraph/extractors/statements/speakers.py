@@ -20,6 +20,7 @@ from .lexicon import (
     _WORD,
     anonymous_nouns,
     government_nouns,
+    government_seats,
     person_nouns,
     speech_nouns,
 )
@@ -83,15 +84,21 @@ class Speakers:
         if etype in SPEAKER_TYPES:
             return key
         if etype == "Place":
+            span = self._mention_span(token)
+            if span is not None and span.text in government_seats():
+                return key  # "the White House said": the office the building stands for
             return self._capital_country(token)
         return None
 
-    def _capital_country(self, token: Token) -> str | None:
+    def _mention_span(self, token: Token) -> Span | None:
         if not self.mention_spans:
             for s in self.doc.spans[MENTIONS]:
                 for i in range(s.start, s.end):
                     self.mention_spans.setdefault(i, s)
-        span = self.mention_spans.get(token.i)
+        return self.mention_spans.get(token.i)
+
+    def _capital_country(self, token: Token) -> str | None:
+        span = self._mention_span(token)
         iso = capital_iso(span.text) if span is not None else None
         key = f"country/{iso}" if iso else None
         return key if key and key in self.types else None
