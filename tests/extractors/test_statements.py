@@ -656,3 +656,14 @@ def test_a_seat_of_government_speaks_for_its_office_and_stays_a_place(run_doc: C
 def test_a_place_that_houses_no_office_says_nothing(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("Hyde Park announced that the summer concerts would be cancelled because of the drought.")
     assert not [s for s in doc._.statements if s.speaker.startswith("place/")]
+
+
+def test_a_person_named_before_a_who_clause_is_the_latest_she(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc(
+        "Economist Lily Barton said the losses would outstrip the gains for many families, said Barton. It\u2019s become "
+        "a major issue, with Maria Keller \u2014 who\u2019s called for big tax hikes on the rich \u2014 lambasting the plan. "
+        "\u201cThe kind of plan that Paul has put forth would be trickle-down economics all over again,\u201d she said."
+    )
+    said = {s.quote: s.speaker for s in doc._.statements}
+    quote = "The kind of plan that Paul has put forth would be trickle-down economics all over again"
+    assert said.get(quote) == "person/maria-keller", said

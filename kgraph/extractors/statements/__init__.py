@@ -395,6 +395,11 @@ def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_
         quoted = token.dep_ == "dobj" and token.head.lemma_ == "quote"  # "the agency quoted X as saying"
         if token.idx < body_start or (token.dep_ != "nsubj" and not quoted) or _inside(token.idx, passages):
             continue
+        if token.lower_ == "who" and token.head.dep_ == "relcl" and token.head.head.i in speakers.mention_of:
+            key = speakers.direct(token.head.head)  # "with Ana Ruiz - who has called for ... -": she acts here
+            if key is not None and key != ANON:
+                speakers.note(token, key)
+            continue
         if token.pos_ == "PRON" and token.i not in speakers.mention_of:
             key = speakers.resolve(token)
             if key is not None:
