@@ -667,3 +667,21 @@ def test_a_person_named_before_a_who_clause_is_the_latest_she(run_doc: Callable[
     said = {s.quote: s.speaker for s in doc._.statements}
     quote = "The kind of plan that Paul has put forth would be trickle-down economics all over again"
     assert said.get(quote) == "person/maria-keller", said
+
+
+
+def test_a_quoted_show_title_after_the_verb_is_not_the_speaker(parser) -> None:  # type: ignore[no-untyped-def]
+    """The parse seen on real copy: the name hangs as an appositive on the last word of the
+    quote and the show's quoted title is the verb's subject."""
+    from kgraph.extractors.statements.frames import find_subject
+
+    words = ["\u201c", "Talks", "failed", ",", "\u201d", "Weber", ",", "an", "aide", ",", "said", "on",
+             "\u201c", "Dawn", "and", "Friends", ".", "\u201d"]
+    heads = [2, 2, 10, 2, 5, 2, 5, 8, 5, 10, 10, 10, 13, 10, 13, 13, 10, 10]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "appos", "punct", "det", "appos", "punct", "ROOT",
+            "prep", "punct", "nsubj", "cc", "conj", "punct", "punct"]
+    pos = ["PUNCT", "NOUN", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADP",
+           "PUNCT", "PROPN", "CCONJ", "PROPN", "PUNCT", "PUNCT"]
+    doc = Doc(parser.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    subject = find_subject(doc[10])
+    assert subject is not None and subject.text == "Weber", subject

@@ -24,7 +24,11 @@ class Frame:
 
 def find_subject(verb: Token) -> Token | None:
     """The token naming who speaks: the subject, or the subject of the clause it hangs on."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    doc = verb.doc
+    subjects = [
+        c for c in verb.children
+        if c.dep_ == "nsubj" and not (c.i > verb.i and _quoted_title(c))
+    ]  # not a quoted title after the verb ('said on Channel One's "Dawn and Friends."')
     if subjects:  # the nearest one (a headline "Y says ..." glued to "X said")
         child = min(subjects, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
         if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
@@ -49,7 +53,24 @@ def find_subject(verb: Token) -> Token | None:
     for child in reversed(list(verb.lefts)):  # "Lind, the U.N. aid chief, said" misparsed
         if child.pos_ == "PROPN" and child.dep_ in ("advmod", "npadvmod", "dep", "nmod", "intj"):
             return child
+    if verb.i >= 2 and doc[verb.i - 1].text == ",":  # '"Q," Flint, a top aide, said' with Flint
+        token = doc[verb.i - 2]                     # hung on a word of the quote
+        while token.dep_ == "appos" and token.pos_ != "PROPN" and token.head.i < token.i:
+            token = token.head
+        before = doc[token.left_edge.i - 1].text if token.left_edge.i > 0 else ""
+        if token.pos_ == "PROPN" and token.dep_ == "appos" and before in (*_CLOSING_MARKS, ","):
+            return token
     return None
+
+
+def _quoted_title(token: Token) -> bool:
+    """A phrase that opens with a quotation mark: a title ("Dawn and Friends"), not a subject."""
+    first = token.left_edge
+    return first.text in _OPENING_MARKS or (first.i > 0 and first.nbor(-1).text in _OPENING_MARKS)
+
+
+_OPENING_MARKS = ("\u201c", "\"", "``", "'", "\u2018")
+_CLOSING_MARKS = ("\u201d", "\"", "''", "'", "\u2019")
 
 
 def _governing_speech_verb(verb: Token) -> Token | None:
