@@ -420,7 +420,23 @@ CASES = {
         "Macron responded to the protesters on Monday by saying the pension reform would not be withdrawn.",
         [(MACRON, "the pension reform would not be withdrawn", False)],
     ),
+    "said after an event he would: the clause parsed as adverbial": (
+        "Macron said after the summit he would not accept the new tariffs if they were imposed.",
+        [(MACRON, "he would not accept the new tariffs if they were imposed", False)],
+    ),
+    "called for doing something": (
+        "Lavrov has called for lifting the restrictions on grain shipments through the Black Sea.",
+        [(LAVROV, "lifting the restrictions on grain shipments through the Black Sea", False)],
+    ),
+    "suggested doing something": (
+        "Macron suggested pooling the funds of the member states for a joint defence programme.",
+        [(MACRON, "pooling the funds of the member states for a joint defence programme", False)],
+    ),
     # negative cases
+    "a clause of time after the verb is no reported clause": (
+        "Macron spoke for an hour, as he would at every rally in the country that spring.",
+        [],
+    ),
     "question followed by an unrelated sentence": (
         'Macron left early. “Why should anyone believe these promises a third time?” Lavrov smiled at the cameras.',
         [],

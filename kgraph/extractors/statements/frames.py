@@ -69,6 +69,7 @@ def _quoted_title(token: Token) -> bool:
     return first.text in _OPENING_MARKS or (first.i > 0 and first.nbor(-1).text in _OPENING_MARKS)
 
 
+_GERUND_PROPOSALS = frozenset({"suggest", "propose", "recommend", "advocate", "urge"})
 _OPENING_MARKS = ("\u201c", "\"", "``", "'", "\u2018")
 _CLOSING_MARKS = ("\u201d", "\"", "''", "'", "\u2019")
 
@@ -146,6 +147,20 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
     clause = _that_clause_below(verb)
     if clause is not None:
         return clause.left_edge.i, clause.right_edge.i + 1
+    # "said after the talks he would not sign": the reported clause parsed as an adverbial one
+    for clause in verb.rights:
+        if (
+            clause.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ != "that" for c in clause.children)
+            and any(c.dep_ == "nsubj" for c in clause.children)
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
+        ):
+            first = min(c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "aux", "mark"))
+            return first, clause.right_edge.i + 1
+    # "suggested looking at ...", "proposed raising taxes": a gerund as what was proposed
+    if verb.lemma_.lower() in _GERUND_PROPOSALS:
+        gerunds = [c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1]
+        if gerunds:
+            return gerunds[0].i, gerunds[0].right_edge.i + 1
     # "Kenya says the militants cross the border" parsed with two subjects
     late = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
     if late and subject is not None and subject.i < verb.i:
@@ -212,7 +227,7 @@ def _directive_content(verb: Token) -> tuple[int, int] | None:
 def _call_content(verb: Token) -> tuple[int, int] | None:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "for":
-            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            objs = [c for c in prep.children if c.dep_ == "pobj" or (c.dep_ == "pcomp" and c.tag_ == "VBG")]
             if objs:
                 end = prep.right_edge.i + 1
                 # "called for contestants to wear ...": the infinitive hangs on the verb
