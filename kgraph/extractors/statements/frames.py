@@ -154,8 +154,8 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
             and any(c.dep_ == "nsubj" for c in clause.children)
             and any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
         ):
-            first = min(c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "aux", "mark"))
-            return first, clause.right_edge.i + 1
+            opening = min(c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "aux", "mark"))
+            return opening, clause.right_edge.i + 1
     # "suggested looking at ...", "proposed raising taxes": a gerund as what was proposed
     if verb.lemma_.lower() in _GERUND_PROPOSALS:
         gerunds = [c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1]
