@@ -468,6 +468,8 @@ def _story_start(paragraphs: list[str]) -> int | None:
             return index
         if _dateline_line(paragraphs, index) is not None:
             return _inline_dateline(paragraphs, index) or index  # "LAGOS 2026-03-04" alone: the story follows
+        if index == 0 and _headline_case(paragraph) and len(paragraphs) > 1 and is_prose(paragraphs[1]):
+            continue  # "Graham Says Trump Could Back Clean Energy." over the story: its headline
         lead = first_prose is None and index > 0 and _unstopped_lead(paragraphs, index)
         if (is_prose(paragraph) or lead) and not meta_lib.parse_credit_line(paragraph):
             first_prose = index if first_prose is None else first_prose
@@ -475,6 +477,23 @@ def _story_start(paragraphs: list[str]) -> int | None:
             if seen_prose >= _DATELINE_WINDOW:
                 break
     return first_prose
+
+
+_MINOR_WORDS = frozenset(
+    "a an and as at but by for from in into of on or over per than the to up via vs with".split()
+)
+
+
+def _headline_case(line: str) -> bool:
+    """A line in headline capitals, with or without a full stop: one sentence of at most 25
+    words whose words, short function words aside, nearly all begin with a capital letter."""
+    words = [w.strip("\"'\u2018\u2019\u201c\u201d()[],.:;!?") for w in line.split()]
+    words = [w for w in words if w and w[0].isalpha()]
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if not 4 <= len(words) <= 25 or len(content) < 4 or re.search(r"[a-z]{2}[.!?]\s+[A-Z]", line):
+        return False
+    capitals = sum(1 for w in content if w[0].isupper())
+    return capitals >= 0.85 * len(content) and not line.isupper()
 
 
 def _inline_dateline(paragraphs: list[str], index: int) -> int | None:
@@ -532,6 +551,8 @@ def _read_header(lines: list[str], draft: MetaDraft, *, before_dateline: bool = 
             draft.add_people(reporters=[meta_lib.normal_case(line)])  # wire copy: the reporter's name alone
         elif low <= len(line.split()) <= high and not (is_prose(line) or line.endswith(":") or _LABEL.match(line)):
             candidates.append(line)
+        elif not candidates and _headline_case(line) and not _LABEL.match(line):
+            candidates.append(line)  # a headline that ends with a full stop
         elif before_dateline and low <= len(line.split()) <= 25 and not re.search(r"[a-z]{2}[.!?]\s", line) and not _LABEL.match(line):
             candidates.append(line)
     if crumb:

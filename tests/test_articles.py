@@ -359,3 +359,27 @@ def test_menu_bar_and_share_bar_comment_are_no_title_and_no_cut() -> None:
     assert article.meta.title == "Harbour strike ends"
     assert "The strike had halted exports" in article.text
     assert "Great news" not in article.text
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Minister Says Port Strike Will End by Friday.",
+        "Pension Talks Collapse as Unions Walk Out of the Ministry.",
+        "Weber on the Budget: The Numbers Are 'Alarming.'",
+    ],
+)
+def test_a_headline_in_capitals_ending_with_a_full_stop_is_the_title(headline: str) -> None:
+    story = ("The transport minister told parliament on Tuesday that the strike at the northern port would "
+             "end by Friday after two weeks of talks with the dockworkers' union.\n\n"
+             "The union said it would put the offer to a vote of its members on Thursday morning.")
+    article = article_from_text(f"{headline}\n\n{story}", article_id="h.txt")
+    assert article.meta.title == headline
+    assert article.text[article.body_start:].startswith("The transport minister")
+
+
+def test_a_lead_sentence_in_normal_case_is_not_taken_for_a_headline() -> None:
+    story = ("The transport minister told parliament on Tuesday that the strike at the northern port would end.\n\n"
+             "The union said it would put the offer to a vote of its members on Thursday morning.")
+    article = article_from_text(story, article_id="h.txt")
+    assert article.meta.title is None and article.body_start == 0

@@ -100,3 +100,17 @@ def test_a_media_word_after_a_name_in_a_caption_is_not_part_of_it(run_doc: Calla
     found = _entities(run_doc, "Ruiz spoke for an hour in Boston on Saturday.\n"
                                 "[Video: FULL SPEECH: President Ruiz Speech at Union Hall in Boston (9/17/16) Watch on YouTube.]")
     assert "Ruiz" in found and not any("Speech" in name for name in found), found
+
+
+
+@pytest.mark.parametrize("words", [["Ruiz", "Says", "Museum", "Will", "Open"], ["Ana", "Ruiz", "Warns", "Unions"]])
+def test_a_headline_verb_after_a_name_is_not_part_of_it(nlp, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """The NER reads "Ruiz Says" of a headline in capitals as one name (seen on real copy)."""
+    from spacy.tokens import Doc
+
+    from kgraph.extractors.entities.spans import _strip
+
+    doc = Doc(nlp.vocab, words=words)
+    end = words.index(next(w for w in words if w in ("Says", "Warns"))) + 1
+    start, stop = _strip(doc, 0, end, "PERSON")
+    assert doc[start:stop].text == " ".join(words[: end - 1])
