@@ -114,3 +114,18 @@ def test_a_headline_verb_after_a_name_is_not_part_of_it(nlp, words: list[str]) -
     end = words.index(next(w for w in words if w in ("Says", "Warns"))) + 1
     start, stop = _strip(doc, 0, end, "PERSON")
     assert doc[start:stop].text == " ".join(words[: end - 1])
+
+
+@pytest.mark.parametrize(
+    "text, name, etype",
+    [
+        ("Analysts at the Tax Policy Center in Washington said the plan would cost billions.", "Tax Policy Center",
+         "Organization"),
+        ("The Center for Strategic Studies published a report on the navy on Monday.", "Center for Strategic Studies",
+         "Organization"),
+        ("The rocket lifted off from the Kennedy Space Center in Florida on Tuesday.", "Kennedy Space Center", "Place"),
+    ],
+)
+def test_a_center_named_for_a_field_is_an_institution(run_doc: Callable[..., object], text: str, name: str,
+                                                      etype: str) -> None:
+    assert _entities(run_doc, text).get(name) == etype

@@ -701,3 +701,9 @@ def test_a_quoted_show_title_after_the_verb_is_not_the_speaker(parser) -> None: 
     doc = Doc(parser.vocab, words=words, heads=heads, deps=deps, pos=pos)
     subject = find_subject(doc[10])
     assert subject is not None and subject.text == "Weber", subject
+
+
+def test_a_named_place_is_not_read_as_a_description_of_another_organisation(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("The Riverside Park Authority approved the budget on Monday. The Riverside Park says it will "
+                  "close early this winter because of the storms and the floods.")
+    assert not [s for s in doc._.statements if s.speaker == "org/riverside-park-authority"], doc._.statements

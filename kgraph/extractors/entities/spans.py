@@ -236,10 +236,26 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
 
 def _is_place_name(doc: Doc, start: int, end: int) -> bool:
     """"English Channel", "Donetsk region", "Museum of Flight", "Kennedy Space Center"."""
+    if _institute(doc, start, end):
+        return False  # "Tax Policy Center", "Center for Strategic Studies": a think tank
     if doc[end - 1].text in _word_set("place_suffixes.txt") | _word_set("facility_words.txt"):
         return True
     facilities = _word_set("facility_words.txt")
     return any(doc[i].text in facilities and doc[i + 1].lower_ == "of" for i in range(start, end - 1))
+
+
+def _institute(doc: Doc, start: int, end: int) -> bool:
+    """A "Center" named for a field of study or advocacy: "Tax Policy Center", "Center for
+    Strategic and International Studies", "Brennan Center for Justice"."""
+    words = [t.text for t in doc[start:end]]
+    centres = [k for k, w in enumerate(words) if w in ("Center", "Centre")]
+    if not centres:
+        return False
+    fields = _word_set("institute_words.txt")
+    k = centres[-1]
+    before = k > 0 and words[k - 1] in fields
+    after = k + 1 < len(words) and words[k + 1] in ("for", "on") and any(w in fields for w in words[k + 2 :])
+    return before or after
 
 
 def _located_in(token: Token) -> bool:

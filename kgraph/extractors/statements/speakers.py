@@ -136,9 +136,10 @@ class Speakers:
                 key = self._entity(owner) if owner is not None else None
                 if key:
                     return key
-        key = self._described_org(token)
-        if key:
-            return key
+        if token.i not in self.mention_of:  # a name of its own ("the Tax Policy Center") describes no other org
+            key = self._described_org(token)
+            if key:
+                return key
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in anonymous_nouns():
             return ANON
         return None
