@@ -432,7 +432,15 @@ CASES = {
         "Macron suggested pooling the funds of the member states for a joint defence programme.",
         [(MACRON, "pooling the funds of the member states for a joint defence programme", False)],
     ),
+    "told people to, with their words quoted": (
+        'Lavrov told the delegates at the Vienna meeting to \u201cgo home and read the treaty\u201d before the vote.',
+        [(LAVROV, 'the delegates at the Vienna meeting to \u201cgo home and read the treaty\u201d before the vote', False)],
+    ),
     # negative cases
+    "told people to, without words of the speaker's own": (
+        "Lavrov told reporters to expect a decision on the nominee before the end of the month.",
+        [],
+    ),
     "a clause of time after the verb is no reported clause": (
         "Macron spoke for an hour, as he would at every rally in the country that spring.",
         [],

@@ -215,6 +215,17 @@ def _that_clause_below(verb: Token) -> Token | None:
 def _directive_content(verb: Token) -> tuple[int, int] | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     comps = [c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i]
+    if objects and not comps:  # "told his supporters at a rally to go ...": the infinitive parsed as adverbial
+        comps = [
+            c for c in verb.children
+            if c.dep_ == "advcl" and c.i > objects[0].i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+        if comps:  # only with quoted words in it: an adverbial "to ..." is more often a purpose
+            first = min(a.i for a in comps[0].children if a.dep_ == "aux" and a.lower_ == "to")
+            end = comps[-1].right_edge.i + 1
+            if any(t.text in _OPENING_MARKS for t in verb.doc[first:end]):
+                return first, end
+            return None
     if objects and comps:
         return objects[0].left_edge.i, comps[-1].right_edge.i + 1
     if comps and comps[0].dep_ == "xcomp":  # "urged the government to ..." parsed as ccomp-like xcomp
@@ -326,5 +337,9 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
                 span = _accuse_content(token)
             else:
                 span = _clause_content(token, subject)
+                if span is None and token.lemma_.lower() == "tell":  # 'told them to "go and vote"': a
+                    span = _directive_content(token)                  # directive, when it quotes words
+                    if span is not None and not any(t.text in _OPENING_MARKS for t in doc[span[0] : span[1]]):
+                        span = None  # "told reporters to expect ...": no words of the speaker's own
             if span is not None and span[1] > span[0]:
                 yield Frame(token, token.lemma_.lower(), subject, span[0], span[1], kind)
