@@ -303,3 +303,10 @@ def test_index_is_built_once():
 def test_old_and_short_country_names(text: str, iso: str) -> None:
     found = gazetteer.lookup(text)
     assert found is not None and found[0].iso == iso
+
+
+def test_a_former_seat_of_government_stands_for_its_country():
+    """Archives name a government by its seat at the time: "Bonn said" (West Germany, then
+    Germany until 1999), "Rangoon said" (Burma until 2006)."""
+    assert gazetteer.lookup_capital("Bonn").iso == "DE"
+    assert gazetteer.lookup_capital("Rangoon").iso == "MM"
