@@ -577,6 +577,7 @@ def _read_body(paragraphs: list[str], draft: MetaDraft) -> list[str]:
             alone = _dateline_line(paragraphs, 0) if index == 0 else None
             if alone is not None:
                 draft.put("dateline", alone.place)
+                draft.put("dateline_region", alone.region if draft.dateline == alone.place else None)
                 draft.put("agency", alone.agency)
                 draft.put_date(alone.date, "text")
                 skip_date = alone.date is None and alone.agency is None
@@ -589,6 +590,7 @@ def _read_body(paragraphs: list[str], draft: MetaDraft) -> list[str]:
             if dateline:
                 draft.put_date(dateline.date, "text")
                 draft.put("dateline", dateline.place)
+                draft.put("dateline_region", dateline.region if draft.dateline == dateline.place else None)
                 draft.put("agency", dateline.agency)
                 paragraph = paragraph[dateline.end:].lstrip()
         credits = meta_lib.parse_credit_line(paragraph)

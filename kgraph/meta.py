@@ -125,6 +125,7 @@ class Dateline:
     agency: str | None
     end: int
     date: str | None = None  # ISO, when the dateline gives a year ("LONDON, March 4, 2026 (Reuters) -")
+    region: str | None = None  # what follows the city: "Zambia" in "LUSAKA, Zambia —", "Mo." in "ST. LOUIS, Mo."
 
 
 # --- data files ------------------------------------------------------------
@@ -409,6 +410,14 @@ def _read_one(line: str) -> MetaLine | None:
 # --- body paragraphs ---------------------------------------------------------------
 
 
+def _region(text: str) -> str | None:
+    """The region or country after a dateline's city, in normal case ("RUSSIA" -> "Russia")."""
+    text = " ".join(text.strip(" ,.-\u2014\u2013").split())
+    if not text or len(text.split()) > 4:
+        return None
+    return place_case(text) if text.isupper() else text
+
+
 def parse_dateline(paragraph: str) -> Dateline | None:
     """"PARIS, Dec 24 (Reuters) - ...", "KYIV, Ukraine (AP) — ...", "Copenhagen (AFP) - ...", "BANGKOK — ...",
     "LUSAKA, Zambia — ...", "PUTRAJAYA, 4 March (Bernama) -- ...", "March 4 (Reuters) - ..." (no city: place "")
@@ -437,7 +446,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if not place or len(place.split()) > 4 or place.lower() in _NOT_PLACES or len(paragraph) - found.end() < 20:
         return None
     date = parse_date(found.group("date")) if found.group("year") or found.group("year2") else None
-    return Dateline(place=place_case(place), agency=agency, end=found.end(), date=date)
+    return Dateline(place=place_case(place), agency=agency, end=found.end(), date=date, region=_region(region))
 
 
 _ALONE_PLACE = re.compile(rf"^(?P<place>{_L}(?:{_L}|[ .'’-]){{0,40}}?)(?:,\s*(?P<region>{_L}(?:{_L}|[ .'’-]){{0,30}}?))?[\s,]*$")
@@ -475,7 +484,7 @@ def parse_dateline_line(paragraph: str) -> Dateline | None:
         return None
     if len(place.replace(".", "").replace(" ", "")) < 3:
         return None
-    return Dateline(place=place_case(place), agency=agency, end=len(paragraph), date=date)
+    return Dateline(place=place_case(place), agency=agency, end=len(paragraph), date=date, region=_region(region))
 
 
 def _first_alpha_upper(text: str) -> bool:
@@ -957,6 +966,7 @@ class MetaDraft:
     publisher: str | None = None
     agency: str | None = None
     dateline: str | None = None
+    dateline_region: str | None = None
     url: str | None = None
     reporters: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
@@ -1004,6 +1014,7 @@ class MetaDraft:
             publisher=self.publisher,
             agency=self.agency,
             dateline=self.dateline,
+            dateline_region=self.dateline_region,
             reporters=tuple(self.reporters),
             editors=tuple(self.editors),
             url=self.url,

@@ -32,6 +32,7 @@ class ArticleMeta:
     publisher: str | None = None
     agency: str | None = None
     dateline: str | None = None
+    dateline_region: str | None = None  # "Russia" of "KHASAVYURT, Russia": read by the rules, not emitted
     reporters: tuple[str, ...] = ()
     editors: tuple[str, ...] = ()
     url: str | None = None
@@ -50,6 +51,7 @@ class ArticleMeta:
             publisher=data.get("publisher"),
             agency=data.get("agency"),
             dateline=data.get("dateline"),
+            dateline_region=data.get("dateline_region"),
             reporters=tuple(data.get("reporters") or ()),
             editors=tuple(data.get("editors") or ()),
             url=data.get("url"),

@@ -52,6 +52,7 @@ def test_ap_wire_copy() -> None:
         date="2026-03-12",
         agency="AP",
         dateline="Kyiv",
+        dateline_region="Ukraine",
         reporters=("Oksana Bilyk", "David R. Morley", "Helen O'Connell", "Marek Nowak", "Lena Fischer"),
     )
     assert article.text[article.body_start:].startswith("The head of the U.N. nuclear watchdog arrived")

@@ -274,3 +274,18 @@ def test_page_headline_wins_over_the_social_media_title() -> None:
         "<p>Body</p>", '<header><h1 class="headline">Ministers agree <em>new</em> pact on grain</h1></header><p>Body</p>'
     )
     assert meta.read_html_meta(page).title == "Ministers agree new pact on grain"
+
+
+@pytest.mark.parametrize(
+    "text, region",
+    [
+        ("LUSAKA, Zambia \u2014 The president said on Monday that the talks would go on.", "Zambia"),
+        ("ZHYTKAVICHY, BELARUS (AP) \u2014 The mayor said on Monday that the bridge would reopen.", "Belarus"),
+        ("BANGKOK \u2014 The prime minister said on Monday that the talks would go on.", None),
+    ],
+)
+def test_a_dateline_keeps_the_region_after_its_city(text: str, region: str | None) -> None:
+    found = meta.parse_dateline(text)
+    assert found is not None and found.region == region
+    line = meta.parse_dateline_line(text.split(" \u2014 ")[0].replace(" (AP)", "") + " 2026-03-04")
+    assert line is not None and line.region == region

@@ -59,7 +59,9 @@ def make_doc(parser, text: str, mentions: dict[str, str], *, dateline: str | Non
         entities.setdefault(key, Entity(key=key, name=surface, type=key_type(key), iso=iso))  # type: ignore[arg-type]
     doc.spans[MENTIONS] = sorted(spans, key=lambda s: s.start)
     doc._.entities = entities
-    doc._.article = Article(id="t.txt", file="t.txt", source="t.txt", text=text, meta=ArticleMeta(dateline=dateline))
+    city, _, region = (dateline or "").partition(", ")  # "Zhytkavichy, Belarus": a town and its country
+    meta = ArticleMeta(dateline=city or None, dateline_region=region or None)
+    doc._.article = Article(id="t.txt", file="t.txt", source="t.txt", text=text, meta=meta)
     return doc
 
 
@@ -469,6 +471,14 @@ HOME_CASES = [
      "Tanzania will build the pipeline, Energy Minister Juma Said said.",
      "Kampala", {"Uganda": "country/UG", "Kenya": "country/KE", "Kampala": "place/kampala", "Tanzania": "country/TZ",
                  "Juma Said": "person/juma-said"},
+     set()),
+    # a town the gazetteer does not know, with its country in the dateline ("ZHYTKAVICHY, Belarus")
+    ("Belarus will hold the vote in March, Prime Minister Ivan Petrov said. Belarus has no budget yet.",
+     "Zhytkavichy, Belarus", {"Belarus": "country/BY", "Ivan Petrov": PETROV},
+     {(PETROV, "Prime Minister", "prime-minister", "country/BY", True)}),
+    # ... but not when the story is mostly about another country
+    ("Ghana will raise fuel taxes, Finance Minister Kofi Mensah said on Friday. Ghana's debt is high.",
+     "Zhytkavichy, Belarus", {"Ghana": "country/GH", "Kofi Mensah": "person/kofi-mensah"},
      set()),
     ("Oslo said on Monday it would join. Half of the U.S. levy was imposed by President Tom Reed. "
      "Norway's exports fell, Norway said.",

@@ -44,8 +44,13 @@ def _home_country(doc: Doc, mentions: _Mentions) -> str | None:
     from ...gazetteer import lookup
 
     article = doc._.article
-    dateline = article.meta.dateline if article is not None and article.meta is not None else None
+    meta = article.meta if article is not None else None
+    dateline = meta.dateline if meta is not None else None
     found = lookup(dateline) if dateline else None
+    if found is None and meta is not None and meta.dateline_region:  # "KHASAVYURT, Russia"
+        found = lookup(meta.dateline_region)
+        if found is not None and found[1] not in ("name", "alias"):
+            found = None  # a country's own name only, not a demonym or a capital
     counts = _country_counts(mentions)
     dominant = _dominant_country(doc, mentions)
     if found is None:
