@@ -405,8 +405,8 @@ CASES = {
         [(MACRON, "Lavrov had long called for talks on the future of the Black Sea ports", False)],
     ),
     "fronted subject, X explained, the rest of the clause": (
-        "These drivers, Macron explained during the visit, were badly paid and had waited months for new contracts.",
-        [(MACRON, "were badly paid and had waited months for new contracts", False)],
+        "Those officials, Macron explained on the radio, were overworked and had not seen a pay rise in years.",
+        [(MACRON, "were overworked and had not seen a pay rise in years", False)],
     ),
     "called for someone to do something": (
         "Lavrov called for foreign observers to leave the occupied districts before the vote.",
@@ -421,8 +421,8 @@ CASES = {
         [(MACRON, "the pension reform would not be withdrawn", False)],
     ),
     "said after an event he would: the clause parsed as adverbial": (
-        "Macron said after the summit he would not accept the new tariffs if they were imposed.",
-        [(MACRON, "he would not accept the new tariffs if they were imposed", False)],
+        "Macron said after the summit he would veto any budget that cut farm subsidies next year.",
+        [(MACRON, "he would veto any budget that cut farm subsidies next year", False)],
     ),
     "called for doing something": (
         "Lavrov has called for lifting the restrictions on grain shipments through the Black Sea.",
@@ -670,10 +670,10 @@ def test_article_topics_weigh_the_headline_and_recurring_words(make_doc: Callabl
 
 
 def test_a_seat_of_government_speaks_for_its_office_and_stays_a_place(run_doc: Callable[..., Doc]) -> None:
-    doc = run_doc("After the talks, the White House announced that the embargo on grain exports would end next month. "
+    doc = run_doc("The White House announced on Tuesday that the president would veto the spending bill next week. "
                   "Tourists queued outside the White House on Sunday to see the new garden.")
     said = [(s.speaker, s.quote) for s in doc._.statements]
-    assert said == [("place/white-house", "the embargo on grain exports would end next month")], said
+    assert said == [("place/white-house", "the president would veto the spending bill next week")], said
     assert doc._.entities["place/white-house"].type == "Place"
 
 
@@ -684,14 +684,14 @@ def test_a_place_that_houses_no_office_says_nothing(run_doc: Callable[..., Doc])
 
 def test_a_person_named_before_a_who_clause_is_the_latest_she(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc(
-        "Economist Lily Barton said the losses would outstrip the gains for many families, said Barton. It\u2019s become "
-        "a major issue, with Maria Keller \u2014 who\u2019s called for big tax hikes on the rich \u2014 lambasting the plan. "
-        "\u201cThe kind of plan that Paul has put forth would be trickle-down economics all over again,\u201d she said."
+        "The historian Ruth Galler said the archive would need another decade of work, said Galler. It\u2019s "
+        "turned into a fight in the assembly, with Maria Keller \u2014 who\u2019s demanded deep cuts to the arts "
+        "budget \u2014 mocking the plan. \u201cNobody in this chamber has read a single page of that archive in "
+        "twenty years,\u201d she said at the hearing."
     )
     said = {s.quote: s.speaker for s in doc._.statements}
-    quote = "The kind of plan that Paul has put forth would be trickle-down economics all over again"
+    quote = "Nobody in this chamber has read a single page of that archive in twenty years"
     assert said.get(quote) == "person/maria-keller", said
-
 
 
 def test_a_quoted_show_title_after_the_verb_is_not_the_speaker(parser) -> None:  # type: ignore[no-untyped-def]

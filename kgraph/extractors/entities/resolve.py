@@ -22,7 +22,9 @@ from .words import (
     _context_is_org,
     _doc_tokens,
     _folded,
+    _is_org_name,
     _not_entities,
+    _person_nouns,
     _personal_name,
     _place_names,
     _surface,
@@ -114,6 +116,18 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             and words[-1] in single_persons
             and all(w[:1].isupper() for w in words)
             and words[-1] not in _word_set("org_suffixes.txt")
+        ):
+            c.type = "Person"
+    # "State Department spokesman Glyn Davies": a two- or three-word name right after a
+    # lower-case word for a person (spokesman, minister, adviser) is that person's
+    person_words = _person_nouns()
+    for c in cands:
+        words = c.text.split()
+        if (
+            c.type == "Organization" and c.source == "ner" and 2 <= len(words) <= 3 and c.start > 0
+            and doc[c.start - 1].is_lower and doc[c.start - 1].lower_ in person_words
+            and all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words)
+            and not any(w in _word_set("org_suffixes.txt") for w in words) and not _is_org_name(c.text)
         ):
             c.type = "Person"
     # "founded by Dean Kamen", "saved by Thibaut Courtois": a two- or three-word name that
