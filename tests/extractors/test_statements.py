@@ -715,3 +715,18 @@ def test_a_named_place_is_not_read_as_a_description_of_another_organisation(run_
     doc = run_doc("The Riverside Park Authority approved the budget on Monday. The Riverside Park says it will "
                   "close early this winter because of the storms and the floods.")
     assert not [s for s in doc._.statements if s.speaker == "org/riverside-park-authority"], doc._.statements
+
+
+def test_an_attribution_that_opens_the_sentence_with_its_verb(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("The economist Nora Lindqvist of the Baltic Institute read the draft twice. Said Lindqvist: "
+                  "\u201cI see no sign that anyone in the ministry has costed a single line of it.\u201d")
+    said = [(s.speaker, s.quote) for s in doc._.statements]
+    assert said == [("person/nora-lindqvist",
+                     "I see no sign that anyone in the ministry has costed a single line of it.")], said
+
+
+def test_a_reason_hung_on_the_speech_verb_is_part_of_what_was_said(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("Senator Ingrid Holm said the offer smacked of bad faith, because the ministry had broken "
+                  "the same promise twice before.")
+    said = [s.quote for s in doc._.statements]
+    assert said == ["the offer smacked of bad faith, because the ministry had broken the same promise twice before"], said

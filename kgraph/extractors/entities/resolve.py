@@ -167,6 +167,16 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             and " ".join(words[1:]) in bare_fulls and c.end - c.start == len(words)
         ):
             c.start, c.text = c.start + 1, " ".join(words[1:])  # no alias: the epithet names nobody
+    # 'Said Ellis: "..."': an inverted attribution the NER read as a name, where the story
+    # names the person in full elsewhere ("Ryan Ellis")
+    surnames = {name.split()[-1] for name in bare_fulls}
+    for c in cands:
+        words = c.text.split()
+        if (
+            c.type == "Person" and len(words) == 2 and words[0] in ("Said", "Says", "Added", "Asked")
+            and words[1] in surnames and c.end < len(doc) and doc[c.end].text in (":", ",")
+        ):
+            c.start, c.text = c.start + 1, words[1]
     # 3. Short forms: a surname (or any token subset) of a full person name is that person.
     full_names = sorted(
         {c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1},

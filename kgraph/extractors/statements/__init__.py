@@ -340,6 +340,10 @@ def _passage_candidates(
                     if speaker is not None:
                         verb, anchor, found = t.lemma_.lower(), t.i, True
                         break
+        if not found and before and before[0].lower_ in _INVERTED_OPENERS and before[-1].text in (":", ","):
+            speaker = speakers.after_verb(before[0])  # 'Said Ellis: "..."': the verb opens the sentence
+            if speaker is not None:
+                verb, anchor, found = "say" if before[0].lower_ in ("said", "says") else before[0].lower_, before[0].i, True
         if not found:
             prev = [c for c in frames_so_far + out if c.end <= p.open_at]
             if not prev:
@@ -351,6 +355,9 @@ def _passage_candidates(
         s_start, s_end = _sentence_bounds(doc, p.start, p.end, anchor)
         out.append(Candidate(p.start, p.end, speaker, verb, True, anchor, s_start, s_end))
     return out
+
+
+_INVERTED_OPENERS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
 
 
 def _colon_line_before(doc: Doc, text: str, open_at: int) -> list[Token]:

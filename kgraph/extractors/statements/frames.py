@@ -140,7 +140,16 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
     before = [c for c in ccomps if c.i < verb.i]
     if after:
         first, last = after[0], after[-1]
-        return first.left_edge.i, last.right_edge.i + 1
+        end = last.right_edge.i + 1
+        # "said the claim smacked of hypocrisy, because ...": the reason the parser hangs on the
+        # speech verb is the speaker's own
+        for reason in verb.rights:
+            if (
+                reason.dep_ == "advcl" and reason.left_edge.i in (end, end + 1)
+                and any(m.dep_ == "mark" and m.lower_ == "because" for m in reason.children)
+            ):
+                end = reason.right_edge.i + 1
+        return first.left_edge.i, end
     if before:
         return before[0].left_edge.i, _attribution_start(verb, subject)
     # "said in a statement that ...", "told a news conference that ...": the clause hangs on a noun
