@@ -436,6 +436,10 @@ CASES = {
         'Lavrov told the delegates at the Vienna meeting to \u201cgo home and read the treaty\u201d before the vote.',
         [(LAVROV, 'the delegates at the Vienna meeting to \u201cgo home and read the treaty\u201d before the vote', False)],
     ),
+    "aside from saying: the main clause's subject speaks": (
+        "Macron declined to name the new envoy, aside from saying he wanted a seasoned diplomat for the post.",
+        [(MACRON, "he wanted a seasoned diplomat for the post", False)],
+    ),
     # negative cases
     "told people to, without words of the speaker's own": (
         "Lavrov told reporters to expect a decision on the nominee before the end of the month.",

@@ -44,8 +44,11 @@ def find_subject(verb: Token) -> Token | None:
         speech = _governing_speech_verb(verb)
         return find_subject(speech if speech is not None else verb.head)
     if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN"):
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("by", "after", "before", "while"):
-            return find_subject(verb.head.head)  # "X responded by saying ...": X says it
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("by", "after", "before", "while", "from", "in"):
+            node = verb.head.head  # "X responded by saying ...", "X refused ..., aside from saying ...": X says it
+            while node.pos_ not in ("VERB", "AUX") and node.dep_ in ("advmod", "prep") and node.head is not node:
+                node = node.head
+            return find_subject(node)
         if verb.head is not verb:
             return find_subject(verb.head)
     if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ"):
