@@ -734,3 +734,10 @@ def test_a_reason_hung_on_the_speech_verb_is_part_of_what_was_said(run_doc: Call
                   "the same promise twice before.")
     said = [s.quote for s in doc._.statements]
     assert said == ["the offer smacked of bad faith, because the ministry had broken the same promise twice before"], said
+
+
+def test_according_to_whose_rest_the_parser_takes_for_an_appositive(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("The council published its spending plan on Monday. According to former city treasurer Dana "
+                  "Whitlow, the budget reeks of \u201cwishful thinking\u201d and bad planning.")
+    said = [(s.speaker, s.quote) for s in doc._.statements]
+    assert ("person/dana-whitlow", "the budget reeks of \u201cwishful thinking\u201d and bad planning") in said, said

@@ -488,9 +488,19 @@ def _statements_of(
 
 
 def _drop_nested_according(frames: list[Frame]) -> list[Frame]:
-    """"X said Q, according to a statement released by his office": the verb frame is enough."""
-    verb_sents = {f.verb.sent.start for f in frames if f.kind != "according" and f.subject is not None}
-    return [f for f in frames if f.kind != "according" or f.verb.sent.start not in verb_sents]
+    """"X said Q, according to a statement released by his office": the verb frame is enough.
+    An "according to" frame whose content no verb frame of its sentence shares stays (the parser
+    may join two sentences: "... to fact check him. According to X, the move reeks of fear")."""
+    verbs = [f for f in frames if f.kind != "according" and f.subject is not None]
+
+    def nested(f: Frame) -> bool:
+        return any(
+            g.verb.sent.start == f.verb.sent.start and g.start < f.end and f.start < g.end
+            or g.start <= f.verb.i < g.end or f.start <= g.verb.i < f.end
+            for g in verbs
+        )
+
+    return [f for f in frames if f.kind != "according" or not nested(f)]
 
 
 # ------------------------------------------------------------------ the component

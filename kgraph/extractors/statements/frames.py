@@ -301,6 +301,11 @@ def _according_frame(token: Token) -> Frame | None:
         source = owner if owner is not None else pobj
     sent = token.sent
     phrase_start, phrase_end = token.i, max(to.right_edge.i, pobj.right_edge.i) + 1
+    if token.dep_ == "ROOT":  # 'According to X, the move reeks of ...' parsed with the rest as X's appositive
+        last = max((t.i for t in sent if not (t.is_punct or t.is_space)), default=sent.end - 1)
+        rest = [c for c in pobj.rights if c.dep_ == "appos" and c.right_edge.i >= last]
+        if rest:
+            phrase_end = rest[0].left_edge.i
     before = [t for t in sent[: phrase_start - sent.start] if not t.is_punct]
     after = [t for t in sent[phrase_end - sent.start :] if not t.is_punct]
     if len(after) >= len(before):
