@@ -136,3 +136,13 @@ def test_a_name_after_a_word_for_a_person_is_a_person(run_doc: Callable[..., obj
     found = _entities(run_doc, "Commerce Department spokesman Rhodri Davies said the tariffs would stay.")
     assert found.get("Rhodri Davies") == "Person", found
     assert found.get("Commerce Department") == "Organization", found
+
+
+def test_a_comma_ends_a_name_the_ner_ran_into_the_next_one(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Citing a memo seen by Politico, Green party members said the vote on the new "
+                               "leader would be delayed until the spring.")
+    assert not any("," in name for name in found), found
+
+
+def test_a_company_form_after_a_comma_stays_in_the_name(run_doc: Callable[..., object]) -> None:
+    assert "Harwick, Inc." in _entities(run_doc, "Shares of Harwick, Inc. fell sharply on Monday after the report.")

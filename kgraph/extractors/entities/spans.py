@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ... import gazetteer
+from ...identity import fold
 
 from .words import (
     _doc_tokens,
@@ -19,6 +20,7 @@ from .words import (
     TRAILING_POS,
     _ACRONYM,
     _AREA_WORDS,
+    _COMPANY_FORMS,
     _NUMBERED,
     _context_is_org,
     _facility_not_surname,
@@ -94,6 +96,11 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         or (label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN" and doc[end - 1].text not in _word_set("place_suffixes.txt"))
     ):  # "Yonhap news agency": a lower-case descriptor is not part of the name
         end -= 1
+    if label in ("ORG", "PERSON"):  # "by Politico, Democratic party insiders": two names run together
+        for k in range(start + 1, end - 1):
+            if doc[k].text == "," and fold(doc[k + 1].text).rstrip(".") not in _COMPANY_FORMS:
+                end = k
+                break
     while label == "PERSON" and end - start > 1 and doc[end - 1].text in _word_set("person_trailing_words.txt"):
         end -= 1  # "Ruiz Speech" in a video title: the person, not the speech
     while label != "PERSON" and end - start > 1 and doc[end - 1].text in _AREA_WORDS:
