@@ -440,6 +440,15 @@ CASES = {
         "Macron declined to name the new envoy, aside from saying he wanted a seasoned diplomat for the post.",
         [(MACRON, "he wanted a seasoned diplomat for the post", False)],
     ),
+    "in the words of X, quote": (
+        'The court heard that, in the words of the minister, Sergei Lavrov, "the border talks have gone nowhere '
+        'for three long years."',
+        [(LAVROV, "the border talks have gone nowhere for three long years.", True)],
+    ),
+    "X recommends that": (
+        "The Kremlin recommends that every region should stock enough fuel for the whole winter.",
+        [(KREMLIN, "every region should stock enough fuel for the whole winter", False)],
+    ),
     # negative cases
     "told people to, without words of the speaker's own": (
         "Lavrov told reporters to expect a decision on the nominee before the end of the month.",

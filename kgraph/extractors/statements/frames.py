@@ -289,6 +289,8 @@ def _according_frame(token: Token) -> Frame | None:
     if to is None:
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:  # "According to Rathbun the property was ..." (no comma) parsed as pcomp
+        pobj = next((c for c in to.children if c.dep_ == "pcomp" and c.text[:1].isupper()), None)
     if pobj is None:
         return None
     source = pobj
@@ -315,6 +317,25 @@ def _according_frame(token: Token) -> Frame | None:
     return Frame(token, "according to", source, start, end, "according")
 
 
+def _words_of_frame(words: Token) -> Frame | None:
+    """"in the words of X, Q": X is the source and the rest of the sentence what was said."""
+    of = next((c for c in words.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None:
+        return None
+    source = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), pobj)
+    sent = words.sent
+    start = max(pobj.right_edge.i, source.right_edge.i) + 1
+    while start < sent.end and (sent.doc[start].is_punct or sent.doc[start].lower_ in _NAME_SUFFIXES):
+        start += 1  # ", QC," after the name
+    if sent.end - start < 3:
+        return None
+    return Frame(words, "in the words of", source, start, sent.end, "according")
+
+
+_NAME_SUFFIXES = frozenset({"qc", "kc", "sc", "jr", "sr", "mp", "mep", "esq"})
+
+
 def _prep_relative(verb: Token) -> bool:
     """"a message in which he said: ...": the relative word sits in a preposition, so the
     verb keeps its own reported clause."""
@@ -333,6 +354,11 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
         for token in sent:
             if token.lower_ == "according":
                 frame = _according_frame(token)
+                if frame is not None:
+                    yield frame
+                continue
+            if token.lower_ == "words" and token.i >= 2 and token.nbor(-1).lower_ == "the" and token.nbor(-2).lower_ == "in":
+                frame = _words_of_frame(token)  # 'in the words of the prosecutor, X, "..."'
                 if frame is not None:
                     yield frame
                 continue
