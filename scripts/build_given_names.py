@@ -33,6 +33,7 @@ from kgraph.patterns import read_lines  # noqa: E402
 
 OUT = ROOT / "kgraph" / "patterns" / "given_names.txt"
 WORDS_OUT = ROOT / "kgraph" / "patterns" / "given_names_words.txt"
+GENDERS_OUT = ROOT / "kgraph" / "patterns" / "given_name_genders.tsv"
 ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 NOT_NAMES = {"Doctor", "Captain", "Major", "Colonel", "Judge", "Bishop", "Pastor", "Father", "Mother", "Sister", "Brother", "Chief", "Justice", "Officer", "North", "South", "East", "West", "Central", "New", "Saint", "San", "Santa", "Royal", "General", "King", "Queen", "Prince", "Princess", "Lord", "Sir", "Dame"}
 
@@ -41,22 +42,35 @@ def latin(name: str) -> bool:
     return all("LATIN" in unicodedata.name(ch, "") or ch in "-'’" for ch in name)
 
 
+def _values(provider: object, attribute: str) -> set[str]:
+    value = provider.__dict__.get(attribute)
+    if isinstance(value, dict):
+        value = list(value)
+    return {str(v).strip() for v in value} if isinstance(value, (list, tuple, set)) else set()
+
+
 def collect() -> tuple[set[str], str]:
+    names, _, version = collect_genders()
+    return names, version
+
+
+def collect_genders() -> tuple[set[str], dict[str, set[str]], str]:
+    """All first names, and per name the genders ("m", "f") of the locale lists that hold it."""
     import faker
     import faker.providers.person as person
 
     names: set[str] = set()
+    genders: dict[str, set[str]] = {}
     for module in pkgutil.iter_modules(person.__path__):
         provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"), "Provider", None)
         if provider is None:
             continue
         for attribute in ATTRIBUTES:
-            value = provider.__dict__.get(attribute)
-            if isinstance(value, dict):
-                value = list(value)
-            if isinstance(value, (list, tuple, set)):
-                names.update(str(v).strip() for v in value)
-    return names, faker.VERSION
+            names.update(_values(provider, attribute))
+        for attribute, gender in (("first_names_male", "m"), ("first_names_female", "f")):
+            for name in _values(provider, attribute):
+                genders.setdefault(name, set()).add(gender)
+    return names, genders, faker.VERSION
 
 
 def english_words() -> set[str]:
@@ -94,6 +108,17 @@ def main() -> None:
     ]
     WORDS_OUT.write_text("\n".join(header + also) + "\n", encoding="utf-8")
     print(f"{len(also)} of them are also words -> {WORDS_OUT.relative_to(ROOT)}")
+    _, genders, _ = collect_genders()
+    one_way = [f"{n}\t{next(iter(genders[n]))}" for n in kept if len(genders.get(n, ())) == 1]
+    header = [
+        "# Given names of given_names.txt that every Faker locale listing them gives one gender:",
+        "# name<TAB>m or f. A name some locale lists as male and another as female (Andrea, Jean)",
+        "# is left out. kgraph/extractors/statements/genders.py reads it only for a person the",
+        "# story's own words (honorifics, gendered nouns, his/her) say nothing about.",
+        "# Built by scripts/build_given_names.py.",
+    ]
+    GENDERS_OUT.write_text("\n".join(header + one_way) + "\n", encoding="utf-8")
+    print(f"{len(one_way)} of them have one gender -> {GENDERS_OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

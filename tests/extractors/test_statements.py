@@ -750,3 +750,10 @@ def test_according_to_whose_rest_the_parser_takes_for_an_appositive(run_doc: Cal
                   "Whitlow, the budget reeks of \u201cwishful thinking\u201d and bad planning.")
     said = [(s.speaker, s.quote) for s in doc._.statements]
     assert ("person/dana-whitlow", "the budget reeks of \u201cwishful thinking\u201d and bad planning") in said, said
+
+
+def test_a_given_name_genders_a_person_the_story_says_nothing_about(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("Maria Keller met voters in Toledo on Friday. Donald Berg answered at a rally in Dayton, and "
+                  "Berg mocked the plan. \u201cNobody in this state will pay for that experiment,\u201d she said.")
+    said = {s.quote: s.speaker for s in doc._.statements}
+    assert said.get("Nobody in this state will pay for that experiment") == "person/maria-keller", said

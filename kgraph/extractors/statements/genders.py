@@ -15,6 +15,7 @@ a woman of the story, "Mr. Obama" never to Michelle Obama.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -81,11 +82,14 @@ def person_genders(
     body_start: int = 0,
     quoted: Callable[[int], bool] | None = None,
     skip: Collection[int] = (),
+    names: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Entity key -> "m" or "f" for the people the article's words gender one way only.
 
     ``quoted(offset)`` tells a character inside a quotation; ``skip`` holds first tokens of
-    mentions to leave out (a bare surname that two people of the story share)."""
+    mentions to leave out (a bare surname that two people of the story share). ``names``
+    (key -> full name) adds, for a person the words say nothing about, the gender of a given
+    name that the name lists give one way only (patterns/given_name_genders.tsv)."""
     votes: dict[str, list[int]] = {}
 
     def vote(key: str, gender: str, weight: int = 1) -> None:
@@ -114,8 +118,27 @@ def person_genders(
         key = mention_of.get(subject.i)
         if key is not None and is_person(key):
             vote(key, gender)
-    return {
+    found = {
         key: MALE if male > female else FEMALE
         for key, (male, female) in votes.items()
         if (male == 0) != (female == 0)  # one way only
     }
+    for key, name in (names or {}).items():
+        if key not in votes and " " in name:  # the story's words say nothing: the given name may
+            given = given_name_genders().get(name.split()[0])
+            if given is not None:
+                found[key] = given
+    return found
+
+
+@cache
+def given_name_genders() -> dict[str, str]:
+    """Given name -> "m" or "f" where every name list gives it one gender."""
+    from ...patterns import read_lines
+
+    table: dict[str, str] = {}
+    for line in read_lines("given_name_genders.tsv"):
+        name, _, gender = line.partition("\t")
+        if gender in (MALE, FEMALE):
+            table[name] = gender
+    return table

@@ -55,10 +55,12 @@ class Speakers:
             return (types.get(key) or _type_of_key(key)) == "Person"
 
         shared = _shared_surnames(doc, types, body_start=body_start)
-        genders = person_genders(doc, mention_of, is_person, body_start=body_start, quoted=quoted, skip=shared)
+        names = {key: ent.name for key, ent in entities.items() if ent.type == "Person"}
+        genders = person_genders(doc, mention_of, is_person, body_start=body_start, quoted=quoted, skip=shared,
+                                 names=names)
         if shared:
             _own_surnames(doc, mention_of, types, body_start=body_start, genders=genders)
-            genders = person_genders(doc, mention_of, is_person, body_start=body_start, quoted=quoted)
+            genders = person_genders(doc, mention_of, is_person, body_start=body_start, quoted=quoted, names=names)
         org_words = {
             key: [_name_words(name) for name in (ent.name, *ent.aliases)]
             for key, ent in entities.items()
