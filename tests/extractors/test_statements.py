@@ -757,3 +757,19 @@ def test_a_given_name_genders_a_person_the_story_says_nothing_about(run_doc: Cal
                   "Berg mocked the plan. \u201cNobody in this state will pay for that experiment,\u201d she said.")
     said = {s.quote: s.speaker for s in doc._.statements}
     assert said.get("Nobody in this state will pay for that experiment") == "person/maria-keller", said
+
+
+def test_someone_a_person_believes_in_is_not_the_next_he(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("Speaker Paul Ryan met reporters on Tuesday. Paul Ryan said he had doubts about the bill, but he "
+                  "does believe Karl Berg is right about the veto. \u201cI do think we have the votes to override "
+                  "it this week,\u201d he said.")
+    said = {s.quote: s.speaker for s in doc._.statements}
+    assert said.get("I do think we have the votes to override it this week") == "person/paul-ryan", said
+
+
+def test_someone_a_person_reports_on_stays_the_next_he(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("Karl Berg told the committee on Monday. He said Omar Haddad sent a letter in May in which he "
+                  "said: \u201cThe pressure on our towns is now greater than anything we can bear alone.\u201d")
+    said = {s.quote: s.speaker for s in doc._.statements}
+    assert said.get("The pressure on our towns is now greater than anything we can bear alone.") == \
+        "person/omar-haddad", said

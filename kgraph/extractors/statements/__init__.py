@@ -414,12 +414,29 @@ def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_
             continue
         key = speakers.direct(token)
         speech = token.head.lemma_.lower() in verbs or token.head.lemma_ == "quote"
+        if key is not None and key != ANON and not speech and _embedded_under_person(token):
+            continue  # "he believes McConnell is correct": McConnell is talked about, not talking
         if key is None and speech and token.pos_ == "PROPN":
             key = ANON  # a name the entity extractor missed: not an earlier speaker either
         if key == ANON and not speech:
             continue
         if key is not None:
             speakers.note(token, key)
+
+
+_BELIEF_VERBS = frozenset({"believe", "think", "hope", "feel", "know", "expect", "fear", "doubt", "suspect",
+                           "assume", "agree", "understand", "realise", "realize", "trust"})
+
+
+def _embedded_under_person(subject: Token) -> bool:
+    """The subject of a clause someone else believes ("he believes McConnell is correct"): the
+    believer stays the one a later "he said" means. Not under a speech verb: in "He said Barzani
+    sent a message in which he said ..." Barzani acts in the story."""
+    clause = subject.head
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return False
+    outer = clause.head
+    return outer.lemma_.lower() in _BELIEF_VERBS and any(c.dep_ == "nsubj" and c.i != subject.i for c in outer.children)
 
 
 def find_statements(
