@@ -773,3 +773,24 @@ def test_someone_a_person_reports_on_stays_the_next_he(run_doc: Callable[..., Do
     said = {s.quote: s.speaker for s in doc._.statements}
     assert said.get("The pressure on our towns is now greater than anything we can bear alone.") == \
         "person/omar-haddad", said
+
+
+def test_a_name_the_parser_hangs_on_its_verb_as_a_compound_is_still_its_subject(parser) -> None:  # type: ignore[no-untyped-def]
+    """Seen on real copy: "Scott" of "Scott winces at ..." parsed as a compound of the verb, so
+    the later "he said" went to the person named before him."""
+    words = ["Lavrov", "spoke", ".", "Berg", "winces", "at", "it", ".", "\u201c", "We", "will", "never", "give",
+             "up", "on", "this", "city", ",", "\u201d", "he", "said", "."]
+    heads = [1, 1, 1, 4, 4, 4, 5, 4, 12, 12, 12, 12, 20, 12, 12, 16, 14, 20, 20, 20, 20, 20]
+    deps = ["nsubj", "ROOT", "punct", "compound", "ROOT", "prep", "pobj", "punct", "punct", "nsubj", "aux", "neg",
+            "ccomp", "prt", "prep", "det", "pobj", "punct", "punct", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "PROPN", "VERB", "ADP", "PRON", "PUNCT", "PUNCT", "PRON", "AUX", "PART", "VERB",
+           "ADP", "ADP", "DET", "NOUN", "PUNCT", "PUNCT", "PRON", "VERB", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[20], lemmas[1], lemmas[4] = "say", "speak", "wince"
+    sent_starts = [True] + [False] * 2 + [True] + [False] * 4 + [True] + [False] * 13
+    doc = Doc(parser.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, sent_starts=sent_starts)
+    doc._.article = Article("t.txt", "t.txt", "t.txt", doc.text, ArticleMeta(), 0)
+    doc.spans[MENTIONS] = [Span(doc, 0, 1, label=LAVROV), Span(doc, 3, 4, label=BERG)]
+    doc._.entities = {LAVROV: Entity(LAVROV, "Sergei Lavrov", "Person"), BERG: Entity(BERG, "Karl Berg", "Person")}
+    doc._.roles = []
+    assert [(s.speaker, s.quote) for s in find_statements(doc)] == [(BERG, "We will never give up on this city")]

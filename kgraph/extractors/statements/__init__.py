@@ -400,7 +400,9 @@ def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_
     verbs = reporting_verbs()
     for token in doc:
         quoted = token.dep_ == "dobj" and token.head.lemma_ == "quote"  # "the agency quoted X as saying"
-        if token.idx < body_start or (token.dep_ != "nsubj" and not quoted) or _inside(token.idx, passages):
+        # "Scott bristles at ...": a name the parser hung on its verb as a compound is its subject
+        misparsed = token.dep_ == "compound" and token.head.pos_ == "VERB" and token.i in speakers.mention_of
+        if token.idx < body_start or (token.dep_ != "nsubj" and not quoted and not misparsed) or _inside(token.idx, passages):
             continue
         if token.lower_ == "who" and token.head.dep_ == "relcl" and token.head.head.i in speakers.mention_of:
             key = speakers.direct(token.head.head)  # "with Ana Ruiz - who has called for ... -": she acts here
