@@ -35,8 +35,10 @@ from ...nlp import MENTIONS, register_extensions
 from ...records import Evidence, Statement
 from .lexicon import (
     ANON,
+    BELIEF_VERBS,
     BOTH_MARKS,
     CLOSE_MARKS,
+    INVERTED_OPENERS,
     MAX_TOPICS,
     MIN_WORDS,
     QUOTE_MARKS,
@@ -340,7 +342,7 @@ def _passage_candidates(
                     if speaker is not None:
                         verb, anchor, found = t.lemma_.lower(), t.i, True
                         break
-        if not found and before and before[0].lower_ in _INVERTED_OPENERS and before[-1].text in (":", ","):
+        if not found and before and before[0].lower_ in INVERTED_OPENERS and before[-1].text in (":", ","):
             speaker = speakers.after_verb(before[0])  # 'Said Ellis: "..."': the verb opens the sentence
             if speaker is not None:
                 verb, anchor, found = "say" if before[0].lower_ in ("said", "says") else before[0].lower_, before[0].i, True
@@ -355,9 +357,6 @@ def _passage_candidates(
         s_start, s_end = _sentence_bounds(doc, p.start, p.end, anchor)
         out.append(Candidate(p.start, p.end, speaker, verb, True, anchor, s_start, s_end))
     return out
-
-
-_INVERTED_OPENERS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
 
 
 def _colon_line_before(doc: Doc, text: str, open_at: int) -> list[Token]:
@@ -426,10 +425,6 @@ def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_
             speakers.note(token, key)
 
 
-_BELIEF_VERBS = frozenset({"believe", "think", "hope", "feel", "know", "expect", "fear", "doubt", "suspect",
-                           "assume", "agree", "understand", "realise", "realize", "trust"})
-
-
 def _embedded_under_person(subject: Token) -> bool:
     """The subject of a clause someone else believes ("he believes McConnell is correct"): the
     believer stays the one a later "he said" means. Not under a speech verb: in "He said Barzani
@@ -438,7 +433,7 @@ def _embedded_under_person(subject: Token) -> bool:
     if clause.dep_ != "ccomp" or clause.head is clause:
         return False
     outer = clause.head
-    return outer.lemma_.lower() in _BELIEF_VERBS and any(c.dep_ == "nsubj" and c.i != subject.i for c in outer.children)
+    return outer.lemma_.lower() in BELIEF_VERBS and any(c.dep_ == "nsubj" and c.i != subject.i for c in outer.children)
 
 
 def find_statements(

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import MIN_WORDS, _word_count, reporting_verbs, speech_nouns
+from .lexicon import (
+    CLOSING_TOKENS,
+    GERUND_PROPOSALS,
+    MIN_WORDS,
+    NAME_SUFFIXES,
+    OPENING_TOKENS,
+    _word_count,
+    reporting_verbs,
+    speech_nouns,
+)
 
 
 @dataclass(slots=True)
@@ -61,7 +70,7 @@ def find_subject(verb: Token) -> Token | None:
         while token.dep_ == "appos" and token.pos_ != "PROPN" and token.head.i < token.i:
             token = token.head
         before = doc[token.left_edge.i - 1].text if token.left_edge.i > 0 else ""
-        if token.pos_ == "PROPN" and token.dep_ == "appos" and before in (*_CLOSING_MARKS, ","):
+        if token.pos_ == "PROPN" and token.dep_ == "appos" and before in (*CLOSING_TOKENS, ","):
             return token
     return None
 
@@ -69,12 +78,9 @@ def find_subject(verb: Token) -> Token | None:
 def _quoted_title(token: Token) -> bool:
     """A phrase that opens with a quotation mark: a title ("Dawn and Friends"), not a subject."""
     first = token.left_edge
-    return first.text in _OPENING_MARKS or (first.i > 0 and first.nbor(-1).text in _OPENING_MARKS)
+    return first.text in OPENING_TOKENS or (first.i > 0 and first.nbor(-1).text in OPENING_TOKENS)
 
 
-_GERUND_PROPOSALS = frozenset({"suggest", "propose", "recommend", "advocate", "urge"})
-_OPENING_MARKS = ("\u201c", "\"", "``", "'", "\u2018")
-_CLOSING_MARKS = ("\u201d", "\"", "''", "'", "\u2019")
 
 
 def _governing_speech_verb(verb: Token) -> Token | None:
@@ -169,7 +175,7 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
             opening = min(c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "aux", "mark"))
             return opening, clause.right_edge.i + 1
     # "suggested looking at ...", "proposed raising taxes": a gerund as what was proposed
-    if verb.lemma_.lower() in _GERUND_PROPOSALS:
+    if verb.lemma_.lower() in GERUND_PROPOSALS:
         gerunds = [c for c in verb.rights if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1]
         if gerunds:
             return gerunds[0].i, gerunds[0].right_edge.i + 1
@@ -235,7 +241,7 @@ def _directive_content(verb: Token) -> tuple[int, int] | None:
         if comps:  # only with quoted words in it: an adverbial "to ..." is more often a purpose
             first = min(a.i for a in comps[0].children if a.dep_ == "aux" and a.lower_ == "to")
             end = comps[-1].right_edge.i + 1
-            if any(t.text in _OPENING_MARKS for t in verb.doc[first:end]):
+            if any(t.text in OPENING_TOKENS for t in verb.doc[first:end]):
                 return first, end
             return None
     if objects and comps:
@@ -326,14 +332,12 @@ def _words_of_frame(words: Token) -> Frame | None:
     source = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), pobj)
     sent = words.sent
     start = max(pobj.right_edge.i, source.right_edge.i) + 1
-    while start < sent.end and (sent.doc[start].is_punct or sent.doc[start].lower_ in _NAME_SUFFIXES):
+    while start < sent.end and (sent.doc[start].is_punct or sent.doc[start].lower_ in NAME_SUFFIXES):
         start += 1  # ", QC," after the name
     if sent.end - start < 3:
         return None
     return Frame(words, "in the words of", source, start, sent.end, "according")
 
-
-_NAME_SUFFIXES = frozenset({"qc", "kc", "sc", "jr", "sr", "mp", "mep", "esq"})
 
 
 def _prep_relative(verb: Token) -> bool:
@@ -382,7 +386,7 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
                 span = _clause_content(token, subject)
                 if span is None and token.lemma_.lower() == "tell":  # 'told them to "go and vote"': a
                     span = _directive_content(token)                  # directive, when it quotes words
-                    if span is not None and not any(t.text in _OPENING_MARKS for t in doc[span[0] : span[1]]):
+                    if span is not None and not any(t.text in OPENING_TOKENS for t in doc[span[0] : span[1]]):
                         span = None  # "told reporters to expect ...": no words of the speaker's own
             if span is not None and span[1] > span[0]:
                 yield Frame(token, token.lemma_.lower(), subject, span[0], span[1], kind)

@@ -29,6 +29,18 @@ _DATELINE = re.compile(
 _NARRATOR_GERUNDS = {"cite", "point", "refer", "quote"}  # ", citing a study": the narrator's tail
 _TRAIL_MARKS = {"as", "after", "before", "while", "when", "since", "despite", "amid"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
+# token texts that open or close a quotation (a quoted title after a verb is no subject)
+OPENING_TOKENS = ("\u201c", '"', "``", "'", "\u2018")
+CLOSING_TOKENS = ("\u201d", '"', "''", "'", "\u2019")
+# verbs whose gerund object is what was proposed ("suggested pooling the funds")
+GERUND_PROPOSALS = frozenset({"suggest", "propose", "recommend", "advocate", "urge"})
+# suffixes after a name and its comma ("Mark Tedeschi, QC,")
+NAME_SUFFIXES = frozenset({"qc", "kc", "sc", "jr", "sr", "mp", "mep", "esq"})
+# verbs that open an inverted attribution ('Said Ellis: "..."')
+INVERTED_OPENERS = frozenset({"said", "says", "added", "adds", "asked", "asks", "wrote", "writes"})
+# verbs of belief: the subject of their clause is talked about, not talking ("believes X is right")
+BELIEF_VERBS = frozenset({"believe", "think", "hope", "feel", "know", "expect", "fear", "doubt", "suspect",
+                          "assume", "agree", "understand", "realise", "realize", "trust"})
 MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "messrs"})
 FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "madam", "madame", "mme", "lady"})
 # nouns that say a named person is a man or a woman ("his wife Ana", "spokeswoman Ana Ruiz")
