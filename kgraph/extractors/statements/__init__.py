@@ -509,8 +509,9 @@ def _drop_nested_according(frames: list[Frame]) -> list[Frame]:
 
     def nested(f: Frame) -> bool:
         return any(
-            g.verb.sent.start == f.verb.sent.start and g.start < f.end and f.start < g.end
-            or g.start <= f.verb.i < g.end or f.start <= g.verb.i < f.end
+            (g.verb.sent.start == f.verb.sent.start and g.start < f.end and f.start < g.end)  # shared content
+            or g.start <= f.verb.i < g.end  # "according to" inside a verb frame's content
+            or f.start <= g.verb.i < f.end  # a verb frame inside the "according to" content
             for g in verbs
         )
 

@@ -14,7 +14,7 @@ a woman of the story, "Mr. Obama" never to Michelle Obama.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -33,13 +33,7 @@ def honorific_gender(span: Span) -> str | None:
     tokens = [span[0]]
     if span.start > 0:
         tokens.append(span.doc[span.start - 1])
-    for token in tokens:
-        word = token.lower_.rstrip(".")
-        if word in MALE_HONORIFICS:
-            return MALE
-        if word in FEMALE_HONORIFICS:
-            return FEMALE
-    return None
+    return _first_gender((t.lower_.rstrip(".") for t in tokens), MALE_HONORIFICS, FEMALE_HONORIFICS)
 
 
 def noun_gender(span: Span) -> str | None:
@@ -53,11 +47,15 @@ def noun_gender(span: Span) -> str | None:
     near = [doc[before]] if before >= 0 else []
     near += [c for c in root.children if c.dep_ in ("appos", "compound")]
     near += [root.head] if root.dep_ == "appos" else []
-    for token in near:
-        word = token.lower_
-        if word in MALE_NOUNS:
+    return _first_gender((t.lower_ for t in near), MALE_NOUNS, FEMALE_NOUNS)
+
+
+def _first_gender(words: Iterable[str], male: Collection[str], female: Collection[str]) -> str | None:
+    """The gender of the first word found in one of the two word sets."""
+    for word in words:
+        if word in male:
             return MALE
-        if word in FEMALE_NOUNS:
+        if word in female:
             return FEMALE
     return None
 

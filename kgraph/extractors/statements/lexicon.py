@@ -30,8 +30,8 @@ _NARRATOR_GERUNDS = {"cite", "point", "refer", "quote"}  # ", citing a study": t
 _TRAIL_MARKS = {"as", "after", "before", "while", "when", "since", "despite", "amid"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
 # token texts that open or close a quotation (a quoted title after a verb is no subject)
-OPENING_TOKENS = ("\u201c", '"', "``", "'", "\u2018")
-CLOSING_TOKENS = ("\u201d", '"', "''", "'", "\u2019")
+OPENING_TOKENS = (*OPEN_MARKS, BOTH_MARKS, "``", "'", "\u2018")
+CLOSING_TOKENS = (*CLOSE_MARKS, BOTH_MARKS, "''", "'", "\u2019")
 # verbs whose gerund object is what was proposed ("suggested pooling the funds")
 GERUND_PROPOSALS = frozenset({"suggest", "propose", "recommend", "advocate", "urge"})
 # suffixes after a name and its comma ("Mark Tedeschi, QC,")
