@@ -146,3 +146,43 @@ def test_a_comma_ends_a_name_the_ner_ran_into_the_next_one(run_doc: Callable[...
 
 def test_a_company_form_after_a_comma_stays_in_the_name(run_doc: Callable[..., object]) -> None:
     assert "Harwick, Inc." in _entities(run_doc, "Shares of Harwick, Inc. fell sharply on Monday after the report.")
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a seat and its title before the honorifics ("Kelantan MP", then "Datuk Seri")
+        ("Kuala Krai MP Datuk Seri Azmi Hamid Yusof asked about the new dam.", "Azmi Hamid Yusof"),
+        # stacked honorifics the NER splits from the name ("Datuk Seri" + "Dr")
+        ("Deputy Prime Minister Datuk Seri Dr Faizal Rahim Osman said the talks would resume.", "Faizal Rahim Osman"),
+        ("Vice-chancellor Prof Datuk Dr Hamidah Nasir Latif opened the new campus in Kuantan.", "Hamidah Nasir Latif"),
+        # a father's title inside the name is part of it
+        ("Datuk Seri Mohd Hakim Tun Ismail Razali arrived at the court in a black car.", "Mohd Hakim Tun Ismail Razali"),
+    ],
+)
+def test_stacked_honorifics_and_a_fathers_title(run_doc: Callable[..., object], text: str, name: str) -> None:
+    found = _entities(run_doc, text)
+    assert found.get(name) == "Person", found
+    assert not any(n.split()[0] in ("Datuk", "Seri", "Dr", "Prof", "MP", "Tun") for n in found if found[n] == "Person"), found
+
+
+def test_a_state_named_before_its_office_holders_title_is_a_place(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Terengganu Menteri Besar Datuk Ahmad Samsuri Hashim said the state would build "
+                               "two hospitals, while Sabah Chief Minister Hajiji Noor stayed silent.")
+    assert found.get("Terengganu") == "Place" and found.get("Sabah") == "Place", found
+
+
+def test_a_town_a_visit_verb_takes_is_a_place(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Last week the deputy minister visited Kuching and Sibu to inspect the new bridges.")
+    assert found.get("Kuching") == "Place" and found.get("Sibu") == "Place", found
+
+
+@pytest.mark.parametrize(
+    "text, name, etype",
+    [
+        ("Researchers at Universiti Sains Malaysia found the virus in bats.", "Universiti Sains Malaysia", "Organization"),
+        ("The new minister was sworn in at Istana Negara on Monday morning.", "Istana Negara", "Place"),
+    ],
+)
+def test_a_head_word_first_types_the_name(run_doc: Callable[..., object], text: str, name: str, etype: str) -> None:
+    assert _entities(run_doc, text).get(name) == etype

@@ -13,6 +13,7 @@ from .words import (
     Candidate,
     POSSESSIVE,
     _in_place_construction,
+    _before_office_title,
     _name_word,
     _place_names,
     _state_bodies,
@@ -76,3 +77,19 @@ def _place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
             end -= 1
         if end > i and not (end < len(doc) and _name_word(doc[end])):
             yield Candidate(i, end, "Place", _surface(doc, i, end), source="places")
+
+
+def _titled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
+    """A state or town named before the title of its office holder, which the NER took for
+    part of the name or missed: "Sarawak Premier Abang Johari", "Kedah Menteri Besar X"."""
+    places = _place_names()
+    for token in _doc_tokens(doc):
+        i = token.i
+        if i in taken or not _name_word(token) or (i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken):
+            continue
+        for end in (i + 3, i + 2, i + 1):
+            if end >= len(doc) or any(k in taken for k in range(i, end)) or not all(_name_word(doc[k]) for k in range(i, end)):
+                continue
+            if _before_office_title(doc, end) and _surface(doc, i, end) in places:
+                yield Candidate(i, end, "Place", _surface(doc, i, end), source="places")
+                break

@@ -26,7 +26,9 @@ from .words import (
     _facility_not_surname,
     _hyphen_joined,
     _in_place_construction,
+    _before_office_title,
     _is_org_name,
+    _leading_title,
     _modifier_suffix,
     _name_word,
     _not_entities,
@@ -44,10 +46,8 @@ from .words import (
 )
 
 
-def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-    """Trim determiners, titles, possessives and punctuation from a span's edges."""
-    person = label == "PERSON"
-    by_first = _titles_by_first() if person else {}
+def _strip_leading(doc: Doc, start: int, end: int, by_first: dict[str, tuple[tuple[str, ...], ...]], person: bool) -> int:
+    """Where a span starts once determiners, punctuation, modifiers and titles are off its front."""
     changed = True
     while changed and start < end:
         changed = False
@@ -68,6 +68,16 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         else:
             if person and end - start > 2 and first.is_sent_start and first.lower_ in _person_nouns():
                 start, changed = start + 1, True  # "Newcomer Lau Siu-lai": a describing noun
+    return start
+
+
+def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Trim determiners, titles, possessives and punctuation from a span's edges."""
+    person = label == "PERSON"
+    by_first = _titles_by_first() if person else {}
+    if person and end - start > 1 and _leading_title(doc, start) >= end - start:
+        return end, end  # "Datuk Seri" alone: titles, no name
+    start = _strip_leading(doc, start, end, by_first, person)
     if person:  # "Ontario Premier Doug Ford": a title inside the span ends what is not the name
         lowers = [t.lower_ for t in doc[start:end]]
         particles = _word_set("name_particles.txt")
@@ -75,10 +85,12 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             candidates = by_first.get(lowers[k - start], ())
             if not candidates or not doc[k].text[:1].isupper() or doc[k - 1].text in particles:
                 continue  # "Abdul Rahman bin Haji Dahlan": a title in the father's name
+            if doc[k].text in _word_set("patronymic_titles.txt") and _name_word(doc[k - 1]) and not _leading_title(doc, k - 1):
+                continue  # "Mohd Najib Tun Abdul Razak": the father's title, inside the name
             words = tuple(lowers[k - start :])
             hit = next((t for t in candidates if words[: len(t)] == t and len(t) < len(words)), None)
-            if hit is not None:
-                start = k + len(hit)
+            if hit is not None:  # "Pasir Salak MP Datuk Seri X": the honorifics after the title go too
+                start = _strip_leading(doc, k + len(hit), end, by_first, person)
                 break
     while end - start > 1 and end < len(doc) and doc[end].text == ":" and doc[end - 1].text in CAPTION_LABELS:
         end -= 1  # "... in Washington D.C. Image: NASA": a caption credit label
@@ -157,14 +169,6 @@ def _name_tail(doc: Doc, end: int) -> int:
     return end
 
 
-def _leading_title(doc: Doc, start: int) -> int:
-    """The number of words of the longest person title at ``start`` (0 for none)."""
-    return next(
-        (len(t) for t in _titles_by_first().get(doc[start].lower_, ()) if tuple(x.lower_ for x in doc[start : start + len(t)]) == t),
-        0,
-    )
-
-
 def _titled_name_end(doc: Doc, start: int, end: int) -> int:
     """"Tan Sri Muhyiddin" + "Yassin": after an honorific the NER often stops one name
     short; capitalised proper nouns it left untagged continue the name (four words at most)."""
@@ -173,7 +177,7 @@ def _titled_name_end(doc: Doc, start: int, end: int) -> int:
         return end
     stop = end
     while (
-        stop < len(doc) and stop - start - n < 4 and not doc[stop].ent_type_ and _name_word(doc[stop])
+        stop < len(doc) and stop - start - n < 5 and not doc[stop].ent_type_ and _name_word(doc[stop])
         and doc[stop].text not in _word_set("org_suffixes.txt") and not doc[stop].is_sent_start
         and not doc[stop - 1].whitespace_.count("\n")
     ):
@@ -189,8 +193,10 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
     while i < len(ents):
         ent = ents[i]
         start, end, label = ent.start, ent.end, _label(ent)
-        if label == "PERSON" and doc[start].text[:1].isupper() and _leading_title(doc, start) == end - start:
-            j = end  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin": the NER split a titled name
+        # where titles run to the span's end: "Datuk Seri", "Kuala Krai MP Datuk Seri"
+        tail = next((k for k in range(start, end) if label == "PERSON" and doc[k].text[:1].isupper() and _leading_title(doc, k) >= end - k), None)
+        if tail is not None:
+            j = tail + _leading_title(doc, tail)  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin": the NER split a titled name
             while j < len(doc) and j - end < 3 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
                 j += 1
             nxt = ents[i + 1] if i + 1 < len(ents) else None
@@ -199,6 +205,12 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                 i += 1
             elif j > end:
                 end = j
+        if end - start == 1 and doc[start].text in _word_set("org_head_words.txt") | _word_set("place_head_words.txt"):
+            while end < len(doc) and end - start < 5 and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+                end += 1  # "Universiti" + "Sains Malaysia": a head word the NER left alone
+            while i + 1 < len(ents) and ents[i + 1].start < end:
+                end = max(end, ents[i + 1].end)
+                i += 1
         if label == "PERSON":
             while True:
                 j = end
@@ -327,10 +339,24 @@ def _known_place(doc: Doc, start: int, end: int, text: str, label: str) -> bool:
     if text not in _place_names() or _ACRONYM.match(text) or doc[end - 1].text in _word_set("org_suffixes.txt"):
         return False
     if label == "PERSON":  # a region may share a given name ("Sabah")
-        return (doc[start].text not in _word_set("given_names.txt") or text in _word_set("region_names.txt")) and _in_place_construction(doc, start)
+        return (doc[start].text not in _word_set("given_names.txt") or text in _word_set("region_names.txt")) and (
+            _in_place_construction(doc, start) or _before_office_title(doc, end)
+        )
     if end - start == 1 and not any(_in_place_construction(doc, t.i) for t in _doc_tokens(doc) if t.text == text):
         return False  # "Freedom", "Batman": one word is a town somewhere; only where places stand
     return not _context_is_org(doc, Candidate(start, end, "Organization", text))
+
+
+def _place_head(doc: Doc, start: int, end: int) -> int:
+    """Where a known town's name begins when the NER tagged only its end: one or two untagged
+    name words before the span that with it make a GeoNames town where places stand ("in Johor"
+    + "Bahru"); ``start`` when there are none."""
+    for k in (start - 2, start - 1):
+        if k < 0 or not all(_name_word(doc[i]) and not doc[i].ent_type_ for i in range(k, start)):
+            continue
+        if _surface(doc, k, end) in _place_names() and _in_place_construction(doc, k):
+            return k
+    return start
 
 
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
@@ -357,6 +383,10 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         ) and (gazetteer.lookup(doc[start + 2 : end].text) is not None or doc[start + 2 : end].text in _place_names()):
             start, text = start + 2, _surface(doc, start + 2, end)  # "Archbishop of Cape Town": a post, and the place
             label = "GPE"
+        head = _place_head(doc, start, end)
+        if head < start:
+            yield Candidate(head, end, "Place", _surface(doc, head, end))  # "in Johor" + "Bahru"
+            continue
         shared = _shared_head_countries(doc, start, end)
         if shared:
             yield from shared
@@ -373,6 +403,10 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             yield _country(start, end, country)
         elif _is_org_name(text):
             yield Candidate(start, end, "Organization", text)  # "Umno" (PERSON), "Hamas" (GPE)
+        elif end - start > 1 and doc[start].text in _word_set("org_head_words.txt"):
+            yield Candidate(start, end, "Organization", text)  # "Universiti Malaya" (LOC)
+        elif end - start > 1 and label in ("PERSON", "ORG") and doc[start].text in _word_set("place_head_words.txt"):
+            yield Candidate(start, end, "Place", text)  # "Istana Negara" (PERSON)
         elif gazetteer.lookup_capital(text) is not None:
             yield Candidate(start, end, "Place", text)
         elif end - start > 1 and (label != "PERSON" or doc[end - 1].text in _facility_not_surname()) and _is_place_name(doc, start, end):

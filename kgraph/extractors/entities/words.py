@@ -131,6 +131,8 @@ def _in_place_construction(doc: Doc, start: int) -> bool:
     token = doc[start]  # "in Tawau, Sandakan and Lahad Datu": a name listed with one
     while token.dep_ == "compound" and token.head.i > token.i and token.head.i - start < 4:
         token = token.head
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.head.lemma_ in _word_set("place_verbs.txt"):
+        return True  # "visited Kuching", "troops entered Mariupol"
     head = token.head
     if head.ent_type_ in _NUMERIC_LABELS:
         return False  # "in January, February and March"
@@ -157,6 +159,25 @@ def _titles_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
     for title in _titles():
         groups[title[0]].append(title)
     return {first: tuple(group) for first, group in groups.items()}
+
+
+def _leading_title(doc: Doc, start: int) -> int:
+    """The number of words of the person titles at ``start``, one after another ("Prof Datuk
+    Seri Dr"), each the longest that matches (0 for none)."""
+    by_first = _titles_by_first()
+    i = start
+    while i < len(doc):
+        n = next((len(t) for t in by_first.get(doc[i].lower_, ()) if tuple(x.lower_ for x in doc[i : i + len(t)]) == t), 0)
+        if n == 0:
+            break
+        i += n
+    return i - start
+
+
+def _before_office_title(doc: Doc, end: int) -> bool:
+    """A title and a name follow: "Sabah" in "Sabah Chief Minister Hajiji Noor"."""
+    n = _leading_title(doc, end)
+    return n > 0 and end + n < len(doc) and _name_word(doc[end + n])
 
 
 def _modifier_suffix(word: str) -> bool:
