@@ -186,3 +186,47 @@ def test_a_town_a_visit_verb_takes_is_a_place(run_doc: Callable[..., object]) ->
 )
 def test_a_head_word_first_types_the_name(run_doc: Callable[..., object], text: str, name: str, etype: str) -> None:
     assert _entities(run_doc, text).get(name) == etype
+
+
+@pytest.mark.parametrize(
+    "text, name, etype",
+    [
+        # a police rank before the name (the NER calls the whole an organisation)
+        ("Kajang district police chief ACP Rosli Karim Bakar said two suspects were held.", "Rosli Karim Bakar", "Person"),
+        # names after an honorific the NER tagged nothing of
+        ("The crowd cheered when Sultan Iskandar Hafiz Shah of Pahang arrived at the stadium.", "Iskandar Hafiz Shah",
+         "Person"),
+        # a party's youth wing is an organisation
+        ("Umno Youth chief Dr Hafiz Rahman told members to stay calm after the vote.", "Umno Youth", "Organization"),
+        # a street named head first
+        ("Protesters gathered outside the embassy on Jalan Ampang before noon.", "Jalan Ampang", "Place"),
+    ],
+)
+def test_ranks_honorifics_wings_and_streets(run_doc: Callable[..., object], text: str, name: str, etype: str) -> None:
+    assert _entities(run_doc, text).get(name) == etype, _entities(run_doc, text)
+
+
+def _ner_candidate_types(nlp, words: list[str], ents: list[str]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """Candidates of a Doc whose NER labels and parts of speech the test sets (the model's
+    guesses vary with the context)."""
+    pos = ["PROPN" if w[:1].isupper() else ("PUNCT" if w == "." else "NOUN") for w in words]
+    from spacy.tokens import Doc
+
+    from kgraph.extractors.entities.spans import _ner_candidates
+    from kgraph.extractors.entities.words import token_list
+
+    doc = Doc(nlp.vocab, words=words, ents=ents, pos=pos)
+    with token_list(doc):
+        return {c.text: c.type for c in _ner_candidates(doc)}
+
+
+def test_a_portfolio_before_minister_is_no_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _ner_candidate_types(nlp, ["Education", "Minister", "Ana", "Ruiz", "spoke", "."],
+                                 ["B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert found == {"Ana Ruiz": "Person"}
+
+
+def test_a_rank_typed_as_an_organisation_joins_the_name_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _ner_candidate_types(nlp, ["Police", "chief", "ACP", "Rosli", "Karim", "Bakar", "spoke", "."],
+                                 ["O", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert found == {"Rosli Karim Bakar": "Person"}

@@ -9,6 +9,7 @@ from ...identity import fold
 
 from .words import (
     _doc_tokens,
+    _leading_title,
     Candidate,
     _COMPANY_FORMS,
     _name_word,
@@ -126,4 +127,34 @@ def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         else:
             continue
         found.append(Candidate(token.i, token.i + 1, known.type, token.text, known.iso, source="repeat"))
+    return found
+
+
+def _honorific_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Sultan Nazrin Muizzuddin Shah of Perak": capitalised names after an honorific that stands
+    only before a personal name (patterns/honorifics.txt), where the NER tagged none of them or
+    only the last ones."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    honorifics = sorted((tuple(h.replace("'", " '").split()) for h in _word_set("honorifics.txt")), key=len, reverse=True)
+    particles = _word_set("name_particles.txt")
+    found = []
+    for token in _doc_tokens(doc):
+        i = token.i
+        if i in taken or not token.text[:1].isupper():
+            continue
+        words = next((h for h in honorifics if tuple(t.text for t in doc[i : i + len(h)]) == h), None)
+        if words is None:
+            continue
+        start = i + len(words)
+        start += _leading_title(doc, start)  # "Datuk Seri Dr"
+        end = start
+        while end < len(doc) and end - start < 5 and end not in taken and (
+            _name_word(doc[end]) or (doc[end].text in particles and end + 1 < len(doc) and _name_word(doc[end + 1]))
+        ) and "\n" not in doc[end].whitespace_:
+            end += 1
+        nxt = next((c for c in cands if c.start == end and c.type == "Person" and c.source == "ner"), None) if end in taken else None
+        if end > start and nxt is not None:
+            nxt.start, nxt.text = start, _surface(doc, start, nxt.end)  # "Sultan Iskandar" + "Hafiz Shah"
+        elif end > start and end not in taken and not (end < len(doc) and _name_word(doc[end])):
+            found.append(Candidate(start, end, "Person", _surface(doc, start, end), source="honorific"))
     return found

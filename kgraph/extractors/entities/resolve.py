@@ -65,7 +65,7 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
     for c in cands:
         before = person_ends.get(c.start - 1)
         if c.type == "Person" and before is not None and doc[c.start - 1].lower_ == "of" and c.text != before.text:
-            c.type = "Organization"
+            c.type = "Place" if c.text in _place_names() else "Organization"  # "Sultan X of Pahang"
     # "in Irving, Texas": a one-word name followed by ", <country or region>" is a place
     # wherever it recurs.
     after_comma = {c.start: c for c in cands if c.type in ("Country", "Place")}
@@ -74,7 +74,7 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
         region = after_comma.get(c.end + 1)
         if (
             c.type in ("Organization", "Place") and c.end - c.start == 1 and c.source == "ner" and not _ACRONYM.match(c.text)
-            and doc[c.start].text not in _word_set("org_suffixes.txt")
+            and doc[c.start].text not in _word_set("org_suffixes.txt") and not _is_org_name(c.text)
             and region is not None and doc[c.end].text == ","
             and (region.end == len(doc) or doc[region.end].text not in POSSESSIVE)
         ):

@@ -34,6 +34,7 @@ from .words import (
     _not_entities,
     _person_nouns,
     _place_names,
+    _portfolios,
     _regnal_number,
     _role_titles,
     _surface,
@@ -195,6 +196,8 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         start, end, label = ent.start, ent.end, _label(ent)
         # where titles run to the span's end: "Datuk Seri", "Kuala Krai MP Datuk Seri"
         tail = next((k for k in range(start, end) if label == "PERSON" and doc[k].text[:1].isupper() and _leading_title(doc, k) >= end - k), None)
+        if label == "ORG" and doc[start].is_upper and _leading_title(doc, start) >= end - start:
+            tail, label = start, "PERSON"  # "ACP" + "Rosli" + "Karim Bakar": a rank the NER called an organisation
         if tail is not None:
             j = tail + _leading_title(doc, tail)  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin": the NER split a titled name
             while j < len(doc) and j - end < 3 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
@@ -347,6 +350,16 @@ def _known_place(doc: Doc, start: int, end: int, text: str, label: str) -> bool:
     return not _context_is_org(doc, Candidate(start, end, "Organization", text))
 
 
+def _titled_person(doc: Doc, start: int, end: int) -> bool:
+    """A title, abbreviated or before a given name, and then two names or more: "ACP Shamsudin
+    Mamat", "Gen. Ana Ruiz", typed ORG by the NER ("General Motors" is no person)."""
+    n = _leading_title(doc, start)
+    if n == 0 or end - start - n < 2:
+        return False
+    abbreviated = doc[start].text.endswith(".") or (doc[start].is_upper and len(doc[start].text) > 1)
+    return abbreviated or doc[start + n].text in _word_set("given_names.txt")
+
+
 def _place_head(doc: Doc, start: int, end: int) -> int:
     """Where a known town's name begins when the NER tagged only its end: one or two untagged
     name words before the span that with it make a GeoNames town where places stand ("in Johor"
@@ -372,6 +385,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             continue
         if _ACRONYM.match(text) and _repeats_not_entity(doc, text):
             continue
+        if end - start == 1 and doc[start].lower_ in _portfolios() and end < len(doc) and doc[end].lower_ in ("minister", "secretary"):
+            continue  # "Education" of "Education Minister X": a portfolio, not a ministry
         if label != "NORP" and not _ACRONYM.match(text):
             k = _role_title_start(doc, start, end)
             if k is not None:  # "Finance" in "Finance Minister", "Shadow Home" in "Shadow Home Secretary"
@@ -387,6 +402,10 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         if head < start:
             yield Candidate(head, end, "Place", _surface(doc, head, end))  # "in Johor" + "Bahru"
             continue
+        if label == "ORG" and _titled_person(doc, start, end):
+            label = "PERSON"  # "ACP Shamsudin Mamat": a rank before a given name
+            start, end = _strip(doc, start, end, label)
+            text = _surface(doc, start, end)
         shared = _shared_head_countries(doc, start, end)
         if shared:
             yield from shared

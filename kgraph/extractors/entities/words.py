@@ -223,6 +223,14 @@ def _role_titles() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
+def _portfolios() -> frozenset[str]:
+    """The words of a minister's portfolio ("education", "health"), from patterns/roles.json."""
+    from ..roles import _rules
+
+    return frozenset(_rules()["portfolios"])
+
+
+@cache
 def _title_modifiers() -> frozenset[str]:
     """Words that qualify a title rather than name anything ("Shadow", "Acting", "Former")."""
     from ..roles import _rules
