@@ -438,6 +438,21 @@ CASES = [
     ("The Sahel Front said the movement's veteran political chief, Amadou Sow, would attend the talks in Niamey.",
      {"Sahel Front": "org/sahel-front", "Amadou Sow": "person/amadou-sow", "Niamey": "place/niamey"},
      {("person/amadou-sow", "political chief", "head", "org/sahel-front", True)}),
+    # a plural title before one name is no post of that person ("U.S. Senators X" in a headline)
+    ("U.S. Senators Dana Whitfield said no to the deal.",
+     {"U.S.": "country/US", "Dana Whitfield": "person/dana-whitfield"},
+     set()),
+    # a plural title before names with short descriptions between them
+    ("Critics of the plan, like U.S. Senators Dana Whitfield, Republican of Ohio, and Tom Ruiz, Democrat of Maine, wrote a letter.",
+     {"U.S.": "country/US", "Dana Whitfield": "person/dana-whitfield", "Tom Ruiz": "person/tom-ruiz"},
+     {("person/dana-whitfield", "Senator", "senator", "country/US", True), ("person/tom-ruiz", "Senator", "senator", "country/US", True)}),
+    # the subject of an active appointment verb appoints someone else to the post
+    ("The party would make history if Ohio Gov. Dana Whitfield appoints him as the first Latino senator from the state.",
+     {"Ohio": "place/ohio", "Dana Whitfield": "person/dana-whitfield"},
+     {("person/dana-whitfield", "Governor", "governor", "place/ohio", True)}),
+    ("Dana Whitfield, who was appointed as U.S. ambassador to Chile last year, spoke on Monday.",
+     {"Dana Whitfield": "person/dana-whitfield", "U.S.": "country/US", "Chile": "country/CL"},
+     {("person/dana-whitfield", "ambassador", "ambassador", "country/US", True)}),
 ]
 
 

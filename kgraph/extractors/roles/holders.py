@@ -46,6 +46,10 @@ def _following_people(
         k = person.end
         if k < len(doc) and doc[k].text == ",":
             k += 1
+            # "Senators X, Republican of Iowa, and Y": a short description between the names
+            comma = next((j for j in range(k, min(k + 6, len(doc))) if doc[j].text == ","), None)
+            if _person_from(doc, k, mentions) is None and comma is not None and not any(mentions.get(j, "Person") for j in range(k, comma)):
+                k = comma + 1
         if k < len(doc) and doc[k].lower_ == "and":
             k += 1
         person = _person_from(doc, k, mentions)
@@ -91,8 +95,10 @@ def _copula_person(doc: Doc, title: _Title, mentions: _Mentions) -> tuple[Span |
     if token.lower_ == "as":
         verb = token.head
         person = mentions.person_ending(k - 1)
-        if person is None and verb.lemma_ in _words("appointment_verbs") | _words("service_verbs"):
-            person = _subject_person(verb, mentions)
+        active = not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if person is None and (verb.lemma_ in _words("service_verbs") or (verb.lemma_ in _words("appointment_verbs") and not active)):
+            person = _subject_person(verb, mentions)  # "X served as envoy", "X was named as envoy",
+            # not "X appointed him as envoy": the subject appointed someone else
         elif person is not None and verb.lemma_ in _words("appointment_verbs"):
             _read_appointer(verb, title, person, mentions)
         served = verb.lemma_ in _words("service_verbs") and verb.tag_ == "VBD"
@@ -201,6 +207,8 @@ def _attach(doc: Doc, titles: list[_Title], mentions: _Mentions) -> Iterator[_Fo
                 appositive_ends[title.end] = person
         if not people:
             people = _following_people(doc, title, mentions, comma=True, title_ends=title_ends)
+        if title.plural and len(people) < 2:
+            people = []  # "Black Senators Rip X", "work as advisers to X": a plural title is no one person's post
         attached[n] = people
         title.current = current
     # "Prime Minister and Foreign Minister X": the first title shares the second's person
