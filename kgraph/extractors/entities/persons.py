@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc
 
 from ... import gazetteer
@@ -130,19 +132,28 @@ def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return found
 
 
+@cache
+def _honorifics_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """patterns/honorifics.txt as token tuples by first word, longest first ("Dato'" is two tokens)."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for h in sorted((tuple(h.replace("'", " '").split()) for h in _word_set("honorifics.txt")), key=len, reverse=True):
+        groups.setdefault(h[0], []).append(h)
+    return {first: tuple(group) for first, group in groups.items()}
+
+
 def _honorific_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """"Sultan Nazrin Muizzuddin Shah of Perak": capitalised names after an honorific that stands
     only before a personal name (patterns/honorifics.txt), where the NER tagged none of them or
     only the last ones."""
     taken = {i for c in cands for i in range(c.start, c.end)}
-    honorifics = sorted((tuple(h.replace("'", " '").split()) for h in _word_set("honorifics.txt")), key=len, reverse=True)
+    honorifics = _honorifics_by_first()
     particles = _word_set("name_particles.txt")
     found = []
     for token in _doc_tokens(doc):
         i = token.i
-        if i in taken or not token.text[:1].isupper():
+        if i in taken or token.text not in honorifics:
             continue
-        words = next((h for h in honorifics if tuple(t.text for t in doc[i : i + len(h)]) == h), None)
+        words = next((h for h in honorifics[token.text] if tuple(t.text for t in doc[i : i + len(h)]) == h), None)
         if words is None:
             continue
         start = i + len(words)
@@ -152,7 +163,7 @@ def _honorific_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             _name_word(doc[end]) or (doc[end].text in particles and end + 1 < len(doc) and _name_word(doc[end + 1]))
         ) and "\n" not in doc[end].whitespace_:
             end += 1
-        nxt = next((c for c in cands if c.start == end and c.type == "Person" and c.source == "ner"), None) if end in taken else None
+        nxt = next((c for c in cands if c.start == end and c.type == "Person" and c.source == "ner"), None) if end in taken and end > start else None
         if end > start and nxt is not None:
             nxt.start, nxt.text = start, _surface(doc, start, nxt.end)  # "Sultan Iskandar" + "Hafiz Shah"
         elif end > start and end not in taken and not (end < len(doc) and _name_word(doc[end])):

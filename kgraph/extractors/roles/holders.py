@@ -47,9 +47,9 @@ def _following_people(
         if k < len(doc) and doc[k].text == ",":
             k += 1
             # "Senators X, Republican of Iowa, and Y": a short description between the names
-            comma = next((j for j in range(k, min(k + 6, len(doc))) if doc[j].text == ","), None)
-            if _person_from(doc, k, mentions) is None and comma is not None and not any(mentions.get(j, "Person") for j in range(k, comma)):
-                k = comma + 1
+            after = next((j for j in range(k, min(k + 6, len(doc))) if doc[j].text == ","), None)
+            if _person_from(doc, k, mentions) is None and after is not None and not any(mentions.get(j, "Person") for j in range(k, after)):
+                k = after + 1
         if k < len(doc) and doc[k].lower_ == "and":
             k += 1
         person = _person_from(doc, k, mentions)
