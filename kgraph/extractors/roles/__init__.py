@@ -47,7 +47,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...nlp import register_extensions
+from ...nlp import doc_text, register_extensions
 from ...records import Evidence, Role
 from .vocabulary import GOVERNMENT, RoleConcept, RoleMatcher, _default_matcher, _rules, _words, role_concepts
 from .phrases import _Found, _Mentions, _read_titles
@@ -121,7 +121,7 @@ def _describes(found: _Found, mentions: _Mentions) -> bool:
 def _evidence(doc: Doc, found: _Found, article_id: str) -> Evidence:
     """The sentence stating the role, cut to its line (a headline can share the first sentence)."""
     anchor = found.title.words.start_char if found.title is not None else found.person.start_char
-    text = doc.text
+    text = doc_text(doc)
     start = max(found.sent.start_char, text.rfind("\n", 0, anchor) + 1)
     end = text.find("\n", anchor)
     end = found.sent.end_char if end == -1 else min(end, found.sent.end_char)

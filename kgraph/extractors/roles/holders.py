@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ...nlp import doc_text
+
 from .vocabulary import GOVERNMENT, ORG_TYPES, POSSESSIVE, RoleMatcher, _honorifics, _role_nouns, _rules, _words, role_concepts
 from .phrases import _Found, _Mentions, _Title, _np_end
 
@@ -232,6 +234,8 @@ def _hypothetical(doc: Doc, title: _Title) -> bool:
 
 def _counterparts(doc: Doc, found: list[_Found], mentions: _Mentions) -> Iterator[_Found]:
     """"Israeli Foreign Minister X ... with his German counterpart Y": Y holds X's post in Germany."""
+    if "counterpart" not in doc_text(doc).lower():
+        return  # no need to walk the tokens
     posts: dict[str, list[_Found]] = {}
     for f in found:
         if f.title is not None and f.concept.scope == GOVERNMENT and f.current:

@@ -20,6 +20,8 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ...nlp import doc_text
+
 from ...identity import entity_key, fold
 from ...patterns import read_json
 from ...records import Entity
@@ -87,10 +89,10 @@ def domestic_cues(doc: Doc, entities: dict[str, Entity]) -> Counter[str]:
             cues[institutions[name]] += 1
         elif entity.type == "Place" and entity.name in states:
             cues["US"] += 1
-    if partisan_tags(doc.text):
+    if partisan_tags(doc_text(doc)):
         cues["US"] += MIN_CUES  # "Sen. X (R-Ohio)" is US wire style on its own
     for iso, pattern in _party_cues().items():
-        cues[iso] += len({m.group(1) for m in pattern.finditer(doc.text)})  # "Republican nominee", "Democratic primary"
+        cues[iso] += len({m.group(1) for m in pattern.finditer(doc_text(doc))})  # "Republican nominee", "Democratic primary"
     return cues
 
 

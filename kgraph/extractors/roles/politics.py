@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ...nlp import doc_text
+
 from .home import country_entity, organisation_entity, partisan_tags, party_adjectives, us_state_forms
 from .phrases import _Found, _Mentions
 from .vocabulary import POSSESSIVE
@@ -50,7 +52,7 @@ def legislator_org(doc: Doc, found: _Found, mentions: _Mentions) -> str | None:
 
 def _tagged(doc: Doc, found: _Found) -> bool:
     """"X (R-Ohio)", "X, D-Calif.,": a party-and-state tag right after the person's name."""
-    tail = doc.text[found.person.end_char : found.person.end_char + 40]
+    tail = doc_text(doc)[found.person.end_char : found.person.end_char + 40]
     return any(tail[:start].strip() in ("", "(", ",") for start, _, _, _ in partisan_tags(tail))
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...nlp import MENTIONS, register_extensions
+from ...nlp import MENTIONS, doc_text, register_extensions
 from ...records import Evidence, Statement
 from .lexicon import (
     ANON,
@@ -443,7 +443,7 @@ def find_statements(
     article = doc._.article if Doc.has_extension("article") else None
     article_id = article.id if article is not None else ""
     body_start = article.body_start if article is not None else 0
-    text = doc.text
+    text = doc_text(doc)
     passages = [p for p in quote_passages(text, start=body_start)]
     speakers = Speakers.of(doc, quoted=lambda pos: _inside(pos, passages))
     _subject_events(doc, speakers, passages, body_start)

@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from ...nlp import MENTIONS
+from ...nlp import MENTIONS, doc_text
 from ..topics import classify, load_lexicon, text_topics
 from .lexicon import PRIOR_WEIGHT, TITLE_WEIGHT
 from .speakers import capital_iso
@@ -111,7 +111,7 @@ def _metonym(span: Span) -> bool:
 
 def article_prior(doc: Doc, *, body_start: int = 0) -> dict[str, float]:
     """The article's own topic weights (best = ``PRIOR_WEIGHT``), a tie-breaker for statements."""
-    weights = text_topics(doc.text[body_start:], lexicon=load_lexicon())
+    weights = text_topics(doc_text(doc)[body_start:], lexicon=load_lexicon())
     article = doc._.article if Doc.has_extension("article") else None
     title = article.meta.title if article is not None and article.meta is not None else None
     for slug, value in (text_topics(title) if title else {}).items():  # the headline names the story's subject
