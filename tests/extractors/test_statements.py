@@ -794,3 +794,43 @@ def test_a_name_the_parser_hangs_on_its_verb_as_a_compound_is_still_its_subject(
     doc._.entities = {LAVROV: Entity(LAVROV, "Sergei Lavrov", "Person"), BERG: Entity(BERG, "Karl Berg", "Person")}
     doc._.roles = []
     assert [(s.speaker, s.quote) for s in find_statements(doc)] == [(BERG, "We will never give up on this city")]
+
+
+TRANSCRIPT = """Governor Ruth Calder of Vermont sat down with the host of a Sunday programme to talk about the budget.
+
+Here is part of the exchange.
+
+HARLAN: Governor, your plan cuts school funding by a tenth. How do you defend that to parents?
+
+CALDER: We are not cutting a single teacher, and every school will keep its buses running next year.
+
+HARLAN: But the union says class sizes will grow. Are they wrong?
+
+CALDER: They are wrong, and I have shown them the numbers twice already this month."""
+
+
+def test_transcript_turns_are_their_speakers_statements(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc(TRANSCRIPT)
+    names = {k: e.name for k, e in doc._.entities.items()}
+    said = {(names.get(s.speaker, s.speaker), s.quote[:20]) for s in doc._.statements}
+    assert ("Ruth Calder", "We are not cutting a") in said, said
+    assert ("Ruth Calder", "They are wrong, and ") in said, said
+    assert ("Harlan", "Governor, your plan ") in said, said
+    assert all(s.direct for s in doc._.statements)
+
+
+def test_one_capitals_label_is_a_dateline_not_a_transcript(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("SEREMBAN: The state will open three new clinics next year, officials said on Monday.\n\n"
+                  "Q: When will they open? A spokesman did not say.")
+    names = {e.name for e in doc._.entities.values()}
+    assert "Q" not in names and not any(s.quote.startswith("The state will") for s in doc._.statements)
+
+
+def test_transcript_lines_need_two_turns_and_a_name() -> None:
+    from kgraph.extractors.transcripts import transcript_lines
+
+    two = "HARLAN: Why now, and why this bill?\n\nCALDER: Because the money runs out in June."
+    assert [t.label for t in transcript_lines(two)] == ["HARLAN", "CALDER"]
+    assert transcript_lines("HARLAN: Why now, and why this bill?") == []
+    assert transcript_lines("Q: Why now, and why this bill?\n\nA: Because the money runs out in June.") == []
+    assert transcript_lines("BERLIN: The cabinet met on Monday.\n\nPARIS: The senate voted on Tuesday.") == []

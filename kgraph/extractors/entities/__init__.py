@@ -27,7 +27,7 @@ from .words import Candidate, _surface, token_list
 from .spans import _ner_candidates
 from .organisations import _org_name_candidates
 from .places import _gazetteer_candidates, _place_candidates, _state_body_candidates, _titled_place_candidates
-from .persons import _appositive_persons, _given_name_persons, _honorific_persons, _later_mentions
+from .persons import _appositive_persons, _given_name_persons, _honorific_persons, _later_mentions, _transcript_persons
 from .resolve import _defined_acronyms, _parenthesised_acronyms, _resolve
 from .sources import _drop_channels, _is_channel, _own_sources, _self_references
 from .filters import _drop_lone_names, _drop_shouted
@@ -80,6 +80,7 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
     cands.extend(_appositive_persons(doc, cands))
     cands.extend(_given_name_persons(doc, cands))
     cands.extend(_honorific_persons(doc, cands))
+    cands = _transcript_persons(doc, cands, article.body_start if article is not None else 0)
     cands.extend(_later_mentions(doc, cands))
     cands = _drop_shouted(doc, cands)
     cands.sort(key=lambda c: c.start)

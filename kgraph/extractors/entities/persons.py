@@ -7,6 +7,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from ... import gazetteer
+from ...nlp import doc_text
 from ...identity import fold
 
 from .words import (
@@ -169,3 +170,27 @@ def _honorific_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         elif end > start and end not in taken and not (end < len(doc) and _name_word(doc[end])):
             found.append(Candidate(start, end, "Person", _surface(doc, start, end), source="honorific"))
     return found
+
+
+def _transcript_persons(doc: Doc, cands: list[Candidate], body_start: int) -> list[Candidate]:
+    """"WALLACE: Let's start ...": the speaker label of each transcript turn is a person, written
+    as the story writes the name elsewhere ("McConnell" for "MCCONNELL"), else in title case.
+    Candidates inside a label are replaced."""
+    from ..transcripts import transcript_lines
+
+    lines = transcript_lines(doc_text(doc), start=body_start)
+    if not lines:
+        return cands
+    spelt = {fold(w): w for c in cands if c.type == "Person" for w in c.text.split()}
+    labels = []
+    for line in lines:
+        span = doc.char_span(line.label_start, line.label_end, alignment_mode="expand")
+        if span is None:
+            continue
+        start, end = _strip(doc, span.start, span.end, "PERSON")
+        if start >= end:
+            continue
+        words = [spelt.get(fold(t.text)) or "'".join(p[:1].upper() + p[1:].lower() for p in t.text.split("'")) for t in doc[start:end]]
+        labels.append(Candidate(start, end, "Person", " ".join(words), source="transcript"))
+    kept = [c for c in cands if not any(c.start < x.end and x.start < c.end for x in labels)]
+    return kept + labels

@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...nlp import MENTIONS, doc_text, register_extensions
+from ..transcripts import transcript_lines
 from ...records import Evidence, Statement
 from .lexicon import (
     ANON,
@@ -394,6 +395,22 @@ def _continues(text: str, prev_end: int, open_at: int) -> bool:
     return gap.count("\n") <= 2 and len(_WORD.findall(gap)) <= 10
 
 
+def _transcript_candidates(doc: Doc, text: str, speakers: Speakers, body_start: int) -> list[Candidate]:
+    """"PENCE: Gennifer Flowers will not be attending ...": each transcript turn is a direct
+    statement of the person its label names."""
+    out = []
+    for line in transcript_lines(text, start=body_start):
+        label = doc.char_span(line.label_start, line.label_end, alignment_mode="expand")
+        if label is None:
+            continue
+        key = next((k for k in (speakers.direct(t) for t in reversed(label)) if k and k != ANON), None)
+        words = doc.char_span(line.said_start, line.said_end, alignment_mode="expand")
+        if key is None or words is None or not len(words):
+            continue
+        out.append(Candidate(line.said_start, line.said_end, key, "say", True, words[0].i, line.said_start, line.said_end))
+    return out
+
+
 def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_start: int) -> None:
     """Record named subjects of every clause in text order (pronoun referents)."""
     verbs = reporting_verbs()
@@ -456,6 +473,9 @@ def find_statements(
     used: set[int] = set()
     candidates = _frame_candidates(doc, text, frames, speakers, passages, used, body_start)
     candidates += _passage_candidates(doc, text, passages, used, speakers, candidates)
+    turns = _transcript_candidates(doc, text, speakers, body_start)
+    if turns:  # a turn's words are its speaker's, whatever quote marks run across the turns
+        candidates = [c for c in candidates if not any(c.start < t.end and t.start < c.end for t in turns)] + turns
     prior = article_prior(doc, body_start=body_start)
     main_country = article_country(doc, body_start=body_start)
     kept: list[Candidate] = []
