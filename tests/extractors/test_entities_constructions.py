@@ -230,3 +230,14 @@ def test_a_rank_typed_as_an_organisation_joins_the_name_after_it(nlp) -> None:  
     found = _ner_candidate_types(nlp, ["Police", "chief", "ACP", "Rosli", "Karim", "Bakar", "spoke", "."],
                                  ["O", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O"])
     assert found == {"Rosli Karim Bakar": "Person"}
+
+
+def test_an_adjective_before_a_surname_the_story_also_gives_is_an_epithet(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Lazy Kowalski and the Budget\n\nSenator Kowalski said on Tuesday that the budget would "
+                               "pass. Critics said Kowalski had ignored the deficit for years.")
+    assert found.get("Kowalski") == "Person" and "Lazy Kowalski" not in found, found
+
+
+def test_a_given_name_or_a_word_of_the_full_name_before_a_surname_stays(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Maria Varga met Sandor Varga in Szeged. Later Maria Varga said the talks went well.")
+    assert "Maria Varga" in found and "Sandor Varga" in found, found

@@ -167,6 +167,20 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             and " ".join(words[1:]) in bare_fulls and c.end - c.start == len(words)
         ):
             c.start, c.text = c.start + 1, " ".join(words[1:])  # no alias: the epithet names nobody
+    # "Derelict Obama" where the story also says "Obama" or "Barack Obama": an adjective before a
+    # surname the story gives in other forms, no given name and in none of those forms
+    surname_forms: dict[str, set[str]] = defaultdict(set)  # surname -> the person names that end with it
+    for c in cands:
+        if c.type == "Person":
+            surname_forms[c.text.split()[-1]].add(c.text)
+    adjectives = _word_set("adjectives.txt")
+    for c in cands:
+        words = c.text.split()
+        if c.type != "Person" or len(words) != 2 or c.end - c.start != 2 or words[0] in given or words[0].lower() not in adjectives:
+            continue
+        elsewhere = surname_forms[words[1]] - {c.text}
+        if elsewhere and not any(words[0] in name.split() for name in elsewhere):
+            c.start, c.text = c.start + 1, words[1]  # no alias: the epithet names nobody
     # 'Said Ellis: "..."': an inverted attribution the NER read as a name, where the story
     # names the person in full elsewhere ("Ryan Ellis")
     surnames = {name.split()[-1] for name in bare_fulls}
