@@ -241,3 +241,19 @@ def test_an_adjective_before_a_surname_the_story_also_gives_is_an_epithet(run_do
 def test_a_given_name_or_a_word_of_the_full_name_before_a_surname_stays(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Maria Varga met Sandor Varga in Szeged. Later Maria Varga said the talks went well.")
     assert "Maria Varga" in found and "Sandor Varga" in found, found
+
+
+def test_two_names_side_by_side_that_spell_a_name_the_story_gives_whole_are_that_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from kgraph.extractors.entities import find_entities
+    from kgraph.nlp import register_extensions
+
+    register_extensions()
+    words = ["Barisan", "Rakyat", "(", "BR", ")", "won", ".", "Barisan", "Rakyat", "leaders", "met", "."]
+    ents = ["B-ORG", "I-ORG", "O", "O", "O", "O", "O", "B-GPE", "B-GPE", "O", "O", "O"]
+    pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT", "PROPN", "PROPN", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, ents=ents, pos=pos)
+    entities, mentions = find_entities(doc)
+    assert {e.name: e.type for e in entities.values()} == {"Barisan Rakyat": "Organization"}
+    assert (7, 9) in {(s, e) for s, e, _ in mentions}

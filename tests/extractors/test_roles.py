@@ -446,6 +446,10 @@ CASES = [
     ("Critics of the plan, like U.S. Senators Dana Whitfield, Republican of Ohio, and Tom Ruiz, Democrat of Maine, wrote a letter.",
      {"U.S.": "country/US", "Dana Whitfield": "person/dana-whitfield", "Tom Ruiz": "person/tom-ruiz"},
      {("person/dana-whitfield", "Senator", "senator", "country/US", True), ("person/tom-ruiz", "Senator", "senator", "country/US", True)}),
+    # Malay honorifics between the title and the name
+    ("Bersatu deputy president Datuk Seri Hamzah Rahman said the party was ready.",
+     {"Bersatu": "org/bersatu", "Hamzah Rahman": "person/hamzah-rahman"},
+     {("person/hamzah-rahman", "deputy president", "deputy", "org/bersatu", True)}),
     # the subject of an active appointment verb appoints someone else to the post
     ("The party would make history if Ohio Gov. Dana Whitfield appoints him as the first Latino senator from the state.",
      {"Ohio": "place/ohio", "Dana Whitfield": "person/dana-whitfield"},

@@ -83,6 +83,7 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
     cands = _transcript_persons(doc, cands, article.body_start if article is not None else 0)
     cands.extend(_later_mentions(doc, cands))
     cands = _drop_shouted(doc, cands)
+    cands = _join_split_names(doc, cands)
     cands.sort(key=lambda c: c.start)
     _resolve(cands, doc, acronyms)
     cands = _drop_lone_names(doc, cands)
@@ -112,6 +113,28 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
             entities[extra.key] = extra
     mentions = [(c.start, c.end, c.key) for c in cands]
     return entities, mentions
+
+
+def _join_split_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Pakatan" + "Harapan": two names side by side that together spell a name the story gives
+    whole elsewhere ("Pakatan Harapan (PH)") are that name."""
+    whole = {c.text: c for c in cands if " " in c.text}
+    if not whole:
+        return cands
+    by_start = {c.start: c for c in cands}
+    joined: list[Candidate] = []
+    dropped: set[int] = set()
+    for c in sorted(cands, key=lambda c: c.start):
+        if id(c) in dropped:
+            continue
+        nxt = by_start.get(c.end)
+        if nxt is not None and doc[c.end - 1].whitespace_ == " " and f"{c.text} {nxt.text}" in whole and c.type != "Country" and nxt.type != "Country":
+            known = whole[f"{c.text} {nxt.text}"]
+            joined.append(Candidate(c.start, nxt.end, known.type, known.text, known.iso, source=c.source))
+            dropped.add(id(nxt))
+            continue
+        joined.append(c)
+    return joined
 
 
 def _meta_entities(article: Article | None) -> Iterable[Entity]:

@@ -83,9 +83,11 @@ def _words(name: str) -> frozenset[str]:
 
 @cache
 def _honorifics() -> tuple[tuple[str, ...], ...]:
+    """Ranks and honorifics that may stand between a title and the name ("Gen.", "Datuk Seri"),
+    as token tuples ("Dato'" is two tokens), longest first."""
     forms = set()
-    for line in read_lines("role_honorifics.txt"):
-        forms.add(tuple(line.split()))
+    for line in (*read_lines("role_honorifics.txt"), *read_lines("honorifics.txt")):
+        forms.add(tuple(line.replace("'", " '").split()))
         forms.add(tuple(" - ".join(line.split()).split()))  # "Major-General" is three tokens
     return tuple(sorted(forms, key=len, reverse=True))
 
