@@ -257,3 +257,16 @@ def test_two_names_side_by_side_that_spell_a_name_the_story_gives_whole_are_that
     entities, mentions = find_entities(doc)
     assert {e.name: e.type for e in entities.values()} == {"Barisan Rakyat": "Organization"}
     assert (7, 9) in {(s, e) for s, e, _ in mentions}
+
+
+@pytest.mark.parametrize(
+    "text, name, etype",
+    [
+        ("Rebels retreated to Jebel Tarik after the battle.", "Jebel Tarik", "Place"),  # Arabic "mount"
+        ("The wounded were taken to Saint Agnes Hospital and to the Northgate Clinic.", "Saint Agnes Hospital", "Place"),
+        ("Guests at the Lilac Ridge Motel were evacuated on Sunday.", "Lilac Ridge Motel", "Place"),
+        ("Shares of Kovac Medical rose 5 percent after Kovac Medical said its sales rose.", "Kovac Medical", "Organization"),
+    ],
+)
+def test_head_words_of_places_facilities_and_firms(run_doc: Callable[..., object], text: str, name: str, etype: str) -> None:
+    assert _entities(run_doc, text).get(name) == etype
