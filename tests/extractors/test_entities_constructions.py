@@ -270,3 +270,8 @@ def test_two_names_side_by_side_that_spell_a_name_the_story_gives_whole_are_that
 )
 def test_head_words_of_places_facilities_and_firms(run_doc: Callable[..., object], text: str, name: str, etype: str) -> None:
     assert _entities(run_doc, text).get(name) == etype
+
+
+def test_a_title_like_acronym_opening_a_company_name_stays_a_company(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _ner_candidate_types(nlp, ["MP", "Materials", "Corp", "rose", "."], ["B-ORG", "I-ORG", "I-ORG", "O", "O"])
+    assert found == {"MP Materials Corp": "Organization"}

@@ -354,8 +354,8 @@ def _titled_person(doc: Doc, start: int, end: int) -> bool:
     """A title, abbreviated or before a given name, and then two names or more: "ACP Shamsudin
     Mamat", "Gen. Ana Ruiz", typed ORG by the NER ("General Motors" is no person)."""
     n = _leading_title(doc, start)
-    if n == 0 or end - start - n < 2:
-        return False
+    if n == 0 or end - start - n < 2 or doc[end - 1].text in _word_set("org_suffixes.txt"):
+        return False  # "MP Materials Corp": a company
     abbreviated = doc[start].text.endswith(".") or (doc[start].is_upper and len(doc[start].text) > 1)
     return abbreviated or doc[start + n].text in _word_set("given_names.txt")
 
