@@ -275,3 +275,8 @@ def test_head_words_of_places_facilities_and_firms(run_doc: Callable[..., object
 def test_a_title_like_acronym_opening_a_company_name_stays_a_company(nlp) -> None:  # type: ignore[no-untyped-def]
     found = _ner_candidate_types(nlp, ["MP", "Materials", "Corp", "rose", "."], ["B-ORG", "I-ORG", "I-ORG", "O", "O"])
     assert found == {"MP Materials Corp": "Organization"}
+
+
+def test_a_place_named_after_an_honoured_person_is_no_person(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "The new tower at Tun Hamid Exchange opened on Monday near the Sultan Osman Building.")
+    assert "Hamid Exchange" not in found and "Osman Building" not in found, found

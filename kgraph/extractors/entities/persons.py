@@ -134,6 +134,12 @@ def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 
 
 @cache
+def _name_ending_words_cased() -> frozenset[str]:
+    """Last words of organisation, place and facility names ("Exchange", "Building")."""
+    return _word_set("org_suffixes.txt") | _word_set("place_suffixes.txt") | _word_set("facility_words.txt")
+
+
+@cache
 def _honorifics_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
     """patterns/honorifics.txt as token tuples by first word, longest first ("Dato'" is two tokens)."""
     groups: dict[str, list[tuple[str, ...]]] = {}
@@ -164,6 +170,8 @@ def _honorific_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             _name_word(doc[end]) or (doc[end].text in particles and end + 1 < len(doc) and _name_word(doc[end + 1]))
         ) and "\n" not in doc[end].whitespace_:
             end += 1
+        if end > start and doc[end - 1].text in _name_ending_words_cased():
+            continue  # "Tun Razak Exchange", "Sultan Abdul Samad Building": named after a person, not one
         nxt = next((c for c in cands if c.start == end and c.type == "Person" and c.source == "ner"), None) if end in taken and end > start else None
         if end > start and nxt is not None:
             nxt.start, nxt.text = start, _surface(doc, start, nxt.end)  # "Sultan Iskandar" + "Hafiz Shah"
