@@ -834,3 +834,11 @@ def test_transcript_lines_need_two_turns_and_a_name() -> None:
     assert transcript_lines("HARLAN: Why now, and why this bill?") == []
     assert transcript_lines("Q: Why now, and why this bill?\n\nA: Because the money runs out in June.") == []
     assert transcript_lines("BERLIN: The cabinet met on Monday.\n\nPARIS: The senate voted on Tuesday.") == []
+
+
+def test_a_person_quoted_inside_what_a_paper_reported_is_the_source(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("The Daily Post reports that Minister Ana Lopes told lawmakers the budget would be balanced "
+                  "by next spring.")
+    names = {k: e.name for k, e in doc._.entities.items()}
+    said = [(names.get(s.speaker, s.speaker), s.quote) for s in doc._.statements]
+    assert said == [("Ana Lopes", "the budget would be balanced by next spring")], said

@@ -411,6 +411,23 @@ def _transcript_candidates(doc: Doc, text: str, speakers: Speakers, body_start: 
     return out
 
 
+def _messengers_give_way(candidates: list[Candidate], speakers: Speakers) -> list[Candidate]:
+    """"The Daily Post reported that Minister X said ...": where what an organisation reported
+    holds a person's own statement (its speech verb inside the reported words), the person is
+    the source; the organisation only carried it."""
+    def person(c: Candidate) -> bool:
+        return c.speaker is not None and c.speaker != ANON and speakers.types.get(c.speaker) == "Person"
+
+    def organisation(c: Candidate) -> bool:
+        return c.speaker is not None and c.speaker != ANON and speakers.types.get(c.speaker) == "Organization"
+
+    inner = [c for c in candidates if person(c) and not c.direct]
+    return [
+        c for c in candidates
+        if not (organisation(c) and any(c.start <= i.start and i.end <= c.end and i is not c for i in inner))
+    ]
+
+
 def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_start: int) -> None:
     """Record named subjects of every clause in text order (pronoun referents)."""
     verbs = reporting_verbs()
@@ -478,6 +495,7 @@ def find_statements(
         candidates = [c for c in candidates if not any(c.start < t.end and t.start < c.end for t in turns)] + turns
     prior = article_prior(doc, body_start=body_start)
     main_country = article_country(doc, body_start=body_start)
+    candidates = _messengers_give_way(candidates, speakers)
     kept: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start, -c.end)):
         if cand.start < body_start or _word_count(text[cand.start : cand.end]) < min_words:
