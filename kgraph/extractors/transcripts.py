@@ -4,16 +4,19 @@ colon open the paragraph, and the rest of it is what that speaker said.
 An interview or debate transcript printed in a story gives each turn this way.  A paragraph of
 this shape counts only where the story has two or more of them (one alone is more often a
 dateline, "PUTRAJAYA: The ministry ..."), after the story's dateline, and never when the label
-is a place, a country or a news agency.  One-letter labels ("Q:", "A:") name nobody.
+is a place, a country or a news agency.  One-letter labels ("Q:", "A:"), roles ("REPORTER:",
+"MODERATOR:") and the labels of patterns/transcript_labels.txt name nobody.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .. import gazetteer
 from ..meta import normalize_agency
+from ..patterns import read_lines
 
 # "WALLACE:", "CHRIS WALLACE:", "SEN. SANDERS:", "MR. O'NEILL:", after an optional opening quote mark
 _LINE = re.compile(
@@ -40,7 +43,22 @@ def _not_a_speaker(label: str) -> bool:
     if sum(len(w) for w in words) < 3:
         return True  # "Q", "A"
     name = " ".join(w.capitalize() for w in label.split())
+    if label.casefold() in _generic_labels() or all(w.casefold() in _person_words() for w in label.split()):
+        return True  # "REPORTER", "UNIDENTIFIED MALE", "MODERATOR": a role, no one named
     return gazetteer.lookup(name) is not None or normalize_agency(name) is not None or name in _place_names()
+
+
+@cache
+def _generic_labels() -> frozenset[str]:
+    return frozenset(line.casefold() for line in read_lines("transcript_labels.txt"))
+
+
+@cache
+def _person_words() -> frozenset[str]:
+    """Person nouns and one-word titles, lower case ("spokesman", "moderator", "chairman")."""
+    from .entities.words import _person_nouns, _titles
+
+    return frozenset(_person_nouns()) | frozenset(t[0] for t in _titles() if len(t) == 1)
 
 
 def _place_names() -> frozenset[str]:

@@ -842,3 +842,12 @@ def test_a_person_quoted_inside_what_a_paper_reported_is_the_source(run_doc: Cal
     names = {k: e.name for k, e in doc._.entities.items()}
     said = [(names.get(s.speaker, s.speaker), s.quote) for s in doc._.statements]
     assert said == [("Ana Lopes", "the budget would be balanced by next spring")], said
+
+
+def test_transcript_labels_for_roles_name_nobody() -> None:
+    from kgraph.extractors.transcripts import transcript_lines
+
+    text = ("REPORTER: Will you sign the bill today?\n\nCALDER: We will sign it on Friday, after the vote.\n\n"
+            "UNIDENTIFIED MALE: What about the schools?\n\nMODERATOR: One more question, please, then we go.\n\n"
+            "CALDER: The schools keep every teacher they have now.")
+    assert [t.label for t in transcript_lines(text)] == ["CALDER", "CALDER"]
