@@ -224,10 +224,10 @@ def _role_titles() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 @cache
 def _portfolios() -> frozenset[str]:
-    """The words of a minister's portfolio ("education", "health"), from patterns/roles.json."""
-    from ..roles import _rules
+    """The words of a minister's portfolio ("education", "health"): the role rules' list."""
+    from ..roles.vocabulary import _words
 
-    return frozenset(_rules()["portfolios"])
+    return _words("portfolios")
 
 
 @cache
