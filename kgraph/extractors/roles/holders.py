@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...nlp import doc_text
 
-from .vocabulary import GOVERNMENT, ORG_TYPES, POSSESSIVE, RoleMatcher, _honorifics, _role_nouns, _rules, _words, role_concepts
+from .vocabulary import GOVERNMENT, ORG_TYPES, POSSESSIVE, RoleMatcher, _honorifics_by_first, _role_nouns, _rules, _words, role_concepts
 from .phrases import _Found, _Mentions, _Title, _np_end
 
 
@@ -19,7 +19,8 @@ def _person_from(doc: Doc, k: int, mentions: _Mentions) -> Span | None:
         person = mentions.person_at(k)
         if person is not None:
             return person
-        words = next((w for w in _honorifics() if tuple(t.text for t in doc[k : k + len(w)]) == w), None)
+        forms = _honorifics_by_first().get(doc[k].text, ()) if k < len(doc) else ()
+        words = next((w for w in forms if tuple(t.text for t in doc[k : k + len(w)]) == w), None)
         if words is None:
             return None
         k += len(words)

@@ -92,6 +92,15 @@ def _honorifics() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(forms, key=len, reverse=True))
 
 
+@cache
+def _honorifics_by_first() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``_honorifics()`` by first word, longest first within each."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for words in _honorifics():
+        index.setdefault(words[0], []).append(words)
+    return {first: tuple(forms) for first, forms in index.items()}
+
+
 def _plural(form: str) -> str | None:
     words = form.split()
     if any(w in ("of", "for", "to", "in") for w in words) or form.isupper():
