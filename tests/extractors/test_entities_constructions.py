@@ -280,3 +280,33 @@ def test_a_title_like_acronym_opening_a_company_name_stays_a_company(nlp) -> Non
 def test_a_place_named_after_an_honoured_person_is_no_person(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "The new tower at Tun Hamid Exchange opened on Monday near the Sultan Osman Building.")
     assert "Hamid Exchange" not in found and "Osman Building" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("The Chilean army said on Monday that its patrols had found the missing hikers.", "Chilean army"),
+        ("The flooding was confirmed by the Peruvian navy, which sent two boats upriver.", "Peruvian navy"),
+        ("An Argentine army spokeswoman told reporters the convoy had crossed the border.", "Argentine army"),
+        ("The commander of Bolivia's armed forces visited the flooded district on Friday.", "Bolivia's armed forces"),
+        ("According to Uruguay's foreign ministry, the talks will resume next month.", "Uruguay's foreign ministry"),
+    ],
+)
+def test_a_state_body_that_speaks_acts_or_employs_a_role_holder_is_an_organisation(
+    run_doc: Callable[..., object], text: str, body: str
+) -> None:
+    assert _entities(run_doc, text).get(body) == "Organization"
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Chilean military aid to the border towns doubled last year, the report found.", "Chilean military"),
+        ("Farmers in the valley said they had never trusted the Peruvian army.", "Peruvian army"),
+        ("Bolivia's military ruler spoke to the crowd for an hour on Sunday.", "Bolivia's military"),
+    ],
+)
+def test_a_state_body_word_used_as_an_adjective_or_only_talked_about_is_no_organisation(
+    run_doc: Callable[..., object], text: str, words: str
+) -> None:
+    assert words not in _entities(run_doc, text)

@@ -42,8 +42,36 @@ def _state_body_candidates(doc: Doc, cands: list[Candidate]) -> Iterator[Candida
         for body in _state_bodies():
             n = len(body)
             if tuple(t.lower_ for t in doc[nxt : nxt + n]) == body:
-                yield Candidate(start, nxt + n, "Organization", _surface(doc, start, nxt + n), source="state")
+                if _body_acts(doc, start, nxt + n):
+                    yield Candidate(start, nxt + n, "Organization", _surface(doc, start, nxt + n), source="state")
                 break
+
+
+def _body_acts(doc: Doc, start: int, end: int) -> bool:
+    """Whether a state body named here is an actor: it speaks or acts ("the Israeli military
+    said", "attacks by the Malian army", "according to Japan's foreign ministry") or employs
+    a role-holder ("an Israeli army spokeswoman", "the commander of Tajikistan's armed
+    forces"). A body word used as an adjective ("Iraqi military action") or a body only
+    talked about ("aid to the Iraqi military") names no organisation of the story."""
+    from ..roles.vocabulary import _role_nouns
+    from ..statements.lexicon import speech_nouns
+
+    root = doc[end - 1]  # the body word: "army" in "Israel's army"
+    if root.tag_ == "JJ":
+        return False
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head  # "the army and the police said": the first conjunct's place
+    head = root.head
+    if root.dep_ == "nsubj" or any(c.dep_ == "relcl" for c in root.children):
+        return True  # "the army said", "the army, which said"
+    if root.dep_ in ("compound", "amod", "poss") and head.lemma_.lower() in _role_nouns() | speech_nouns():
+        return True  # "army spokeswoman", "the ministry's director", "the army's statement"
+    if root.dep_ != "pobj":
+        return False
+    prep, owner = head, head.head
+    if prep.lower_ == "by" or (prep.lower_ == "to" and owner.lower_ == "according"):
+        return True  # "attacks by the army", "according to the ministry"
+    return prep.lower_ in ("of", "for", "at", "with", "from") and owner.lemma_.lower() in _role_nouns() | speech_nouns()
 
 
 def _gazetteer_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
