@@ -310,3 +310,24 @@ def test_a_state_body_word_used_as_an_adjective_or_only_talked_about_is_no_organ
     run_doc: Callable[..., object], text: str, words: str
 ) -> None:
     assert words not in _entities(run_doc, text)
+
+
+@pytest.mark.parametrize(
+    "text, company, seat",
+    [
+        ("Tarrow Pharmaceuticals Inc of St. Petersburg, Florida, said on Monday it would buy the unit.",
+         "Tarrow Pharmaceuticals Inc", "St. Petersburg"),
+        ("Shares of Norland Instruments Inc of Dayton rose 5 percent after the merger with Pell Medical Corp.",
+         "Norland Instruments Inc", "Dayton"),
+    ],
+)
+def test_of_and_a_town_after_a_companys_legal_form_is_where_it_is(
+    run_doc: Callable[..., object], text: str, company: str, seat: str
+) -> None:
+    found = _entities(run_doc, text)
+    assert found.get(company) == "Organization"
+    assert found.get(seat) == "Place"
+
+
+def test_of_and_a_country_after_a_legal_form_stays_in_a_national_firms_name(run_doc: Callable[..., object]) -> None:
+    assert _entities(run_doc, "Kessler Mining Co of South Africa said output fell.").get("Kessler Mining Co of South Africa") == "Organization"

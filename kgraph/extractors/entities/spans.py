@@ -248,12 +248,35 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             if doc[k].text in ("(", "[", "|", "/") or (doc[k].text in ("-", "--", "—", "–") and doc[k - 1].whitespace_ and doc[k].whitespace_):
                 end = k  # "World Health Organization (WHO", "GERMANY - Bunds"
                 break
-        if label == "ORG" and doc[end - 1].text in _word_set("org_suffixes.txt"):
+        if label == "ORG":
+            seat = _seat_after_legal_form(doc, start, end)
+            if seat is not None:  # "Acme Holdings Inc of Dayton": the company, then where it is
+                yield start, seat - 1, label
+                yield seat, end, "GPE"
+                i += 1
+                continue
+        if label == "ORG" and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in _word_set("legal_forms.txt"):  # noqa: E501
+            if gazetteer.lookup(ent.text) is None:
+                label = "GPE"  # "Acme Inc of" + "Dayton": where the company is, not a company
+        legal_form = doc[end - 1].text in _word_set("legal_forms.txt")
+        if label == "ORG" and doc[end - 1].text in _word_set("org_suffixes.txt") and not legal_form:
             end = _name_tail(doc, end)  # "Joint Council" + "for the Welfare of Immigrants"
         if end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
             end += 1  # "OPEC+"
         yield start, end, label
         i += 1
+
+
+def _seat_after_legal_form(doc: Doc, start: int, end: int) -> int | None:
+    """Where the place starts in a company span that runs on past its legal form into
+    "of" and a name ("Acme Holdings Inc of St. Petersburg"), or None."""
+    forms = _word_set("legal_forms.txt")
+    for k in range(start + 1, end - 2):
+        if doc[k].text in forms and doc[k + 1].lower_ == "of" and all(_name_word(t) or t.text == "." for t in doc[k + 2 : end]):
+            # "Industrial Development Corp of South Africa": a country after "of" is part of a
+            # national firm's name; a town or state is where the firm is
+            return None if gazetteer.lookup(doc[k + 2 : end].text) is not None else k + 2
+    return None
 
 
 def _is_place_name(doc: Doc, start: int, end: int) -> bool:
