@@ -331,3 +331,14 @@ def test_of_and_a_town_after_a_companys_legal_form_is_where_it_is(
 
 def test_of_and_a_country_after_a_legal_form_stays_in_a_national_firms_name(run_doc: Callable[..., object]) -> None:
     assert _entities(run_doc, "Kessler Mining Co of South Africa said output fell.").get("Kessler Mining Co of South Africa") == "Organization"
+
+
+def test_a_month_the_ner_ran_into_an_organisations_name_is_left_out(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Bond traders waited for the August Federal Reserve Board report on factory orders.")
+    assert found.get("Federal Reserve Board") == "Organization"
+    assert not any(name.startswith("August") for name in found)
+
+
+def test_a_name_that_begins_with_may_keeps_it(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Shares of May Department Stores Co rose after the results.")
+    assert any(name.startswith("May Department Stores") for name in found)

@@ -47,6 +47,14 @@ from .words import (
 )
 
 
+# Months that date a name the NER ran them into ("the August National Association of
+# Purchasing Management report"); "May" and "March" also begin names and stay.
+_MONTHS = frozenset(
+    "January February April June July August September October November December "
+    "Jan Feb Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+
+
 def _strip_leading(doc: Doc, start: int, end: int, by_first: dict[str, tuple[tuple[str, ...], ...]], person: bool) -> int:
     """Where a span starts once determiners, punctuation, modifiers and titles are off its front."""
     changed = True
@@ -69,6 +77,8 @@ def _strip_leading(doc: Doc, start: int, end: int, by_first: dict[str, tuple[tup
         else:
             if person and end - start > 2 and first.is_sent_start and first.lower_ in _person_nouns():
                 start, changed = start + 1, True  # "Newcomer Lau Siu-lai": a describing noun
+            elif not person and end - start > 1 and first.text.rstrip(".") in _MONTHS and doc[start + 1].text[:1].isupper():
+                start, changed = start + 1, True  # "the August Chicago PMI", "Sept Brent": the month dates it
     return start
 
 
