@@ -851,3 +851,30 @@ def test_transcript_labels_for_roles_name_nobody() -> None:
             "UNIDENTIFIED MALE: What about the schools?\n\nMODERATOR: One more question, please, then we go.\n\n"
             "CALDER: The schools keep every teacher they have now.")
     assert [t.label for t in transcript_lines(text)] == ["CALDER", "CALDER"]
+
+
+def _said(doc: Doc) -> list[tuple[str, str]]:
+    names = {k: e.name for k, e in doc._.entities.items()}
+    return [(names.get(s.speaker, s.speaker), s.quote) for s in doc._.statements]
+
+
+def test_a_named_news_agency_reporting_in_its_own_voice_is_the_speaker(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("Prices rose again in the capital. Peru's Andina news agency reported on Tuesday the officials "
+                  "had left for talks in Lima.")
+    assert _said(doc) == [("Andina", "the officials had left for talks in Lima")], _said(doc)
+
+
+def test_a_clause_the_parser_hangs_on_a_trailing_agency_verb_is_the_named_speakers(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("Maria Lopez said the talks would go on for several more weeks, the Orbe news agency said.")
+    assert _said(doc) == [("Maria Lopez", "the talks would go on for several more weeks")], _said(doc)
+
+
+def test_a_trailing_subject_and_speech_verb_are_not_part_of_the_words(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("Maria Lopez said the talks would go on for several more weeks, the agency reported.")
+    assert _said(doc) == [("Maria Lopez", "the talks would go on for several more weeks")], _said(doc)
+
+
+def test_an_attribution_that_only_quotes_another_source_is_not_a_statement(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("Fighting flared overnight. According to the Andina news agency, quoting the state broadcaster, "
+                  "the army has been put on alert along the whole northern border.")
+    assert not any(name == "Andina" for name, _ in _said(doc)), _said(doc)

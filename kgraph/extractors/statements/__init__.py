@@ -57,7 +57,7 @@ from .lexicon import (
     speech_nouns,
 )
 from .passages import Passage, quote_passages
-from .frames import Frame, _attribution_tokens, embedded_in_report, find_subject, speech_frames
+from .frames import Frame, _attribution_tokens, embedded_in_report, find_subject, reattach_misparsed, speech_frames
 from .speakers import Speakers, capital_iso
 from .subjects import article_country, article_prior, statement_countries, statement_topics
 
@@ -139,6 +139,8 @@ def _trim_tail(doc: Doc, start: int, end: int) -> int:
         tok = doc[i]
         if tok.lower_ == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
             return i - 1
+        if _trailing_attribution(doc, i, end):
+            return i - 1  # "..., the agency reported (on Friday)": who carried it, not its words
         head = tok.head
         outside = not start <= head.head.i < end  # the clause hangs on the speech verb, not on the content
         if tok.lower_ in _WH and head.dep_ == "relcl" and head.right_edge.i >= end - 1 and outside:
@@ -153,6 +155,19 @@ def _trim_tail(doc: Doc, start: int, end: int) -> int:
         ):
             return i - 1
     return end
+
+
+def _trailing_attribution(doc: Doc, i: int, end: int) -> bool:
+    """Tokens i..end are a subject and a speech verb with no clause of their own: ", the
+    agency reported", ", Orbe said on Friday"."""
+    verbs = reporting_verbs()
+    verb = next((t for t in doc[i:end] if t.lemma_.lower() in verbs and t.pos_ == "VERB"), None)
+    if verb is None or verb.i - i > 6:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != i or subject.right_edge.i != verb.i - 1:
+        return False
+    return all(c.dep_ not in ("ccomp", "xcomp", "dobj") for c in verb.children if c.i > verb.i) and verb.right_edge.i >= end - 1
 
 
 def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -211,6 +226,8 @@ def _frame_candidates(
         start, end = _strip_edges(doc, start, end)
         if end <= start or _carries_attribution(frame, frames, start, end):
             continue
+        if doc[start].tag_ == "VBG" and doc[start].lemma_.lower() in ("quote", "cite"):
+            continue  # "according to X, quoting Y, ...": X only relays Y's words
         before = _passage_before(text, frame.verb, passages)
         if before is not None and frame.start > frame.verb.i:  # '"...," said the president, X,'
             quoted = doc.char_span(passages[before].start, passages[before].end, alignment_mode="expand")
@@ -486,7 +503,7 @@ def find_statements(
         for f in speech_frames(doc, body_start=body_start)
         if not _inside(f.verb.idx, passages) and f.verb.idx >= body_start
     ]
-    frames = _drop_nested_according(frames)
+    frames = reattach_misparsed(_drop_nested_according(frames), lambda pos: _inside(pos, passages))
     used: set[int] = set()
     candidates = _frame_candidates(doc, text, frames, speakers, passages, used, body_start)
     candidates += _passage_candidates(doc, text, passages, used, speakers, candidates)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -390,3 +390,36 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
                         span = None  # "told reporters to expect ...": no words of the speaker's own
             if span is not None and span[1] > span[0]:
                 yield Frame(token, token.lemma_.lower(), subject, span[0], span[1], kind)
+
+
+def reattach_misparsed(frames: list[Frame], quoted: Callable[[int], bool]) -> list[Frame]:
+    """"X said Q, the agency said": the parser may hang Q on the trailing verb and leave X's
+    "said" with no clause of its own. Q is then X's; the trailing verb only carries it.
+    Not inside a quotation ('"We have said it before," X said'): those words are X's own.
+    ``quoted(offset)`` tells a character inside a quotation."""
+    return [_inner_attribution(f, quoted) or f for f in frames]
+
+
+def _inner_attribution(frame: Frame, quoted: Callable[[int], bool]) -> Frame | None:
+    doc = frame.verb.doc
+    if frame.kind == "according" or frame.verb.i < frame.end:
+        return None  # only a trailing attribution ("..., the agency said")
+    verbs = reporting_verbs()
+    for verb in doc[frame.start : frame.end]:
+        kind = verbs.get(verb.lemma_.lower())
+        if kind is None or verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            verb.head.i != frame.verb.i
+            or verb.dep_ not in ("ccomp", "parataxis", "conj")
+            or subject is None
+            or subject.pos_ == "PRON"
+            or quoted(verb.idx)
+            or subject.left_edge.i > frame.start + 1
+            or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+            or verb.i + 2 >= frame.end
+        ):
+            return None  # the first speech verb decides
+        return Frame(verb, verb.lemma_.lower(), subject, verb.i + 1, frame.end, kind)
+    return None

@@ -110,6 +110,12 @@ def speech_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in read_lines("speech_nouns.txt"))
 
 
+@cache
+def org_nouns() -> frozenset[str]:
+    """Common nouns for an organisation ("agency", "broadcaster"): patterns/org_nouns.txt."""
+    return frozenset(w.lower() for w in read_lines("org_nouns.txt"))
+
+
 
 
 def _word_count(text: str) -> int:

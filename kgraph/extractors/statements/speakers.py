@@ -21,6 +21,7 @@ from .lexicon import (
     anonymous_nouns,
     government_nouns,
     government_seats,
+    org_nouns,
     person_nouns,
     speech_nouns,
 )
@@ -130,6 +131,9 @@ class Speakers:
         key = self._government_of(token)
         if key:
             return key
+        key = self._named_by_modifier(token)
+        if key:
+            return key
         if token.lemma_.lower() == "office" or token.lemma_.lower() in speech_nouns():  # "X's office/statement said"
             for child in token.children:
                 owner = child if child.dep_ == "poss" else None
@@ -145,6 +149,20 @@ class Speakers:
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in anonymous_nouns():
             return ANON
         return None
+
+    def _named_by_modifier(self, token: Token) -> str | None:
+        """The organisation an organisation noun is named by: "the Xinhua news agency said",
+        "Peru's Andina news agency reported", "the state broadcaster RTV said"."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in org_nouns():
+            return None
+        found = set()
+        for child in token.subtree:
+            if child.i == token.i or child.dep_ not in ("compound", "appos", "nmod", "poss") or child.head.i != token.i and child.head.dep_ != "compound":
+                continue
+            key = self._entity(child)
+            if key and (self.types.get(key) or _type_of_key(key)) == "Organization":
+                found.add(key)
+        return found.pop() if len(found) == 1 else None
 
     def _government_of(self, token: Token) -> str | None:
         """The country of "the French government", "Chile's government", "the government of Peru"."""
