@@ -342,3 +342,29 @@ def test_a_month_the_ner_ran_into_an_organisations_name_is_left_out(run_doc: Cal
 def test_a_name_that_begins_with_may_keeps_it(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Shares of May Department Stores Co rose after the results.")
     assert any(name.startswith("May Department Stores") for name in found)
+
+
+@pytest.mark.parametrize(
+    "text, company, short",
+    [
+        ("Swedish optics group Halvard Optics AB said on Friday it had won a large order in Chile. Halvard said in "
+         "a statement the order came from the state mining company.", "Halvard Optics AB", "Halvard"),
+        ("The vehicle seat maker agreed to be acquired by Corvana International Inc for $31 a share. Corvana said "
+         "it would keep the plant open.", "Corvana International Inc", "Corvana"),
+    ],
+)
+def test_a_word_of_a_companys_full_name_names_that_company(
+    run_doc: Callable[..., object], text: str, company: str, short: str
+) -> None:
+    doc = run_doc(text)
+    found = {e.name: e for e in doc._.entities.values()}  # type: ignore[attr-defined]
+    assert short not in found, sorted(found)
+    assert found[company].type == "Organization"
+    assert short in found[company].aliases
+
+
+def test_a_founders_surname_in_a_company_name_stays_the_founders(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Tomas Brenner founded Brenner Tools Inc in 1990. Brenner said on Monday he would "
+                               "step down as chairman of Brenner Tools Inc.")
+    assert found.get("Tomas Brenner") == "Person"
+    assert found.get("Brenner Tools Inc") == "Organization"

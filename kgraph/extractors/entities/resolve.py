@@ -94,13 +94,21 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             and c.text.split()[0] not in _word_set("given_names.txt")
         ):
             c.type = "Organization"  # "Atlas Bangladesh": no person's name ends with a country
+    # "Harwick said" after "Harwick Corp.", "Ericsson said" after "LM Ericsson AB": a one-word
+    # "person" (no person's surname) or unknown "place" that is a word of a company's full name
     company_heads = {
-        c.text.split()[0] for c in cands
-        if c.type == "Organization" and len(c.text.split()) == 2 and fold(c.text.split()[1]) in _COMPANY_FORMS
+        word for c in cands
+        if c.type == "Organization" and len(c.text.split()) >= 2 and fold(c.text.split()[-1]).rstrip(".") in _COMPANY_FORMS
+        for word in c.text.split()[:-1] if word[:1].isupper() and len(word) > 2 and not word.isupper()
     }
+    surnames = {c.text.split()[-1] for c in cands if c.type == "Person" and " " in c.text}
     for c in cands:
-        if c.type == "Person" and " " not in c.text and c.text in company_heads:
-            c.type = "Organization"  # "Harwick said" after "Harwick Corp."
+        if " " in c.text or c.text not in company_heads:
+            continue
+        if (c.type == "Person" and c.text not in surnames) or (
+            c.type == "Place" and c.source == "ner" and c.text not in _place_names() and gazetteer.lookup(c.text) is None
+        ):
+            c.type = "Organization"
     org_like = {fold(c.text) for c in cands if c.type == "Organization"}
     for c in cands:
         if c.type == "Person" and fold(c.text) in org_like and fold(c.text) not in persons_full:
@@ -278,6 +286,12 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             if best == name and type_ == "Organization" and len(_tokens(name)) == 1 and name[:1].isupper():
                 # "the Commission" after "the European Commission": the one longer name it ends
                 longer = [o for o in names if len(_tokens(o)) > 1 and _tokens(o)[-1] == _tokens(name)[0]]
+                # "Ericsson" after "LM Ericsson AB", "Magna" after "Magna International Inc":
+                # the one company whose full name holds the word
+                longer = longer or [
+                    o for o in names
+                    if len(_tokens(o)) > 2 and _tokens(o)[-1] in _COMPANY_FORMS and _tokens(name)[0] in _tokens(o)[:-1]
+                ]
                 if len(longer) == 1:
                     best = longer[0]
             canonical[(type_, name)] = best

@@ -265,10 +265,10 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                 yield seat, end, "GPE"
                 i += 1
                 continue
-        if label == "ORG" and start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in _word_set("legal_forms.txt"):  # noqa: E501
+        if label == "ORG" and start >= 2 and doc[start - 1].lower_ == "of" and _legal_form(doc[start - 2]):
             if gazetteer.lookup(ent.text) is None:
                 label = "GPE"  # "Acme Inc of" + "Dayton": where the company is, not a company
-        legal_form = doc[end - 1].text in _word_set("legal_forms.txt")
+        legal_form = _legal_form(doc[end - 1])
         if label == "ORG" and doc[end - 1].text in _word_set("org_suffixes.txt") and not legal_form:
             end = _name_tail(doc, end)  # "Joint Council" + "for the Welfare of Immigrants"
         if end < len(doc) and doc[end].text == "+" and not doc[end - 1].whitespace_:
@@ -277,12 +277,18 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         i += 1
 
 
+def _legal_form(token: Token) -> bool:
+    """A company's legal form ("Inc", "Corp.", "AG", "Ltd"), capitalised as in a name;
+    not "Group" or "Holdings", which also begin names ("Group of Seven")."""
+    word = fold(token.text).rstrip(".")
+    return (token.text[:1].isupper() or word == "plc") and word in _COMPANY_FORMS and word not in ("group", "holdings")
+
+
 def _seat_after_legal_form(doc: Doc, start: int, end: int) -> int | None:
     """Where the place starts in a company span that runs on past its legal form into
     "of" and a name ("Acme Holdings Inc of St. Petersburg"), or None."""
-    forms = _word_set("legal_forms.txt")
     for k in range(start + 1, end - 2):
-        if doc[k].text in forms and doc[k + 1].lower_ == "of" and all(_name_word(t) or t.text == "." for t in doc[k + 2 : end]):
+        if _legal_form(doc[k]) and doc[k + 1].lower_ == "of" and all(_name_word(t) or t.text == "." for t in doc[k + 2 : end]):
             # "Industrial Development Corp of South Africa": a country after "of" is part of a
             # national firm's name; a town or state is where the firm is
             return None if gazetteer.lookup(doc[k + 2 : end].text) is not None else k + 2

@@ -311,7 +311,8 @@ def _tokens(text: str) -> list[str]:
 
 
 _COMPANY_FORMS = frozenset(
-    "corp corporation inc incorporated co cos ltd limited sa spa ag nv plc gmbh llc bhd berhad holdings group".split()
+    "corp corporation inc incorporated co cos ltd limited sa spa ag nv plc gmbh llc bhd berhad holdings group "
+    "ab asa oyj pty pte bv srl".split()
 )
 
 
