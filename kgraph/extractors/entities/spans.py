@@ -266,8 +266,7 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                 i += 1
                 continue
         if label == "ORG" and start >= 2 and doc[start - 1].lower_ == "of" and _legal_form(doc[start - 2]):
-            if gazetteer.lookup(ent.text) is None:
-                label = "GPE"  # "Acme Inc of" + "Dayton": where the company is, not a company
+            label = "GPE"  # "Acme Inc of" + "Dayton": where the company is, not a company
         legal_form = _legal_form(doc[end - 1])
         if label == "ORG" and doc[end - 1].text in _word_set("org_suffixes.txt") and not legal_form:
             end = _name_tail(doc, end)  # "Joint Council" + "for the Welfare of Immigrants"
@@ -289,9 +288,7 @@ def _seat_after_legal_form(doc: Doc, start: int, end: int) -> int | None:
     "of" and a name ("Acme Holdings Inc of St. Petersburg"), or None."""
     for k in range(start + 1, end - 2):
         if _legal_form(doc[k]) and doc[k + 1].lower_ == "of" and all(_name_word(t) or t.text == "." for t in doc[k + 2 : end]):
-            # "Industrial Development Corp of South Africa": a country after "of" is part of a
-            # national firm's name; a town or state is where the firm is
-            return None if gazetteer.lookup(doc[k + 2 : end].text) is not None else k + 2
+            return k + 2  # a town, a state or a country: "Kia Motors Corp of South Korea" too
     return None
 
 
