@@ -370,3 +370,19 @@ def test_a_founders_surname_in_a_company_name_stays_the_founders(run_doc: Callab
                                "step down as chairman of Brenner Tools Inc.")
     assert found.get("Tomas Brenner") == "Person"
     assert found.get("Brenner Tools Inc") == "Organization"
+
+
+def test_a_capitals_paragraph_in_a_press_review_is_a_newspaper(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "PRESS DIGEST - Freedonia - May 4.\n\nThese are the leading stories in the "
+                               "Freedonian press on Monday.\n\nLE QUOTIDIEN\n\n- Farmers in the north ask the "
+                               "government for cheaper diesel.\n\nEVENING HERALD\n\n- The central bank keeps its "
+                               "main rate at 4 percent.")
+    assert found.get("LE QUOTIDIEN") == "Organization"
+    assert found.get("EVENING HERALD") == "Organization"
+    assert not any(name.lower() == "press digest" for name in found)
+
+
+def test_a_capitals_paragraph_outside_a_press_review_is_no_newspaper(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Farmers ask for cheaper diesel.\n\nEVENING HERALD\n\nThe central bank kept its main "
+                               "rate at 4 percent on Monday.")
+    assert "EVENING HERALD" not in found

@@ -25,7 +25,7 @@ from ...records import Article, Entity, Evidence
 
 from .words import Candidate, _surface, token_list
 from .spans import _ner_candidates
-from .organisations import _org_name_candidates
+from .organisations import _digest_sources, _org_name_candidates
 from .places import _gazetteer_candidates, _place_candidates, _state_body_candidates, _titled_place_candidates
 from .persons import _appositive_persons, _given_name_persons, _honorific_persons, _later_mentions, _transcript_persons
 from .resolve import _defined_acronyms, _parenthesised_acronyms, _resolve
@@ -82,6 +82,7 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
     cands.extend(_honorific_persons(doc, cands))
     cands = _transcript_persons(doc, cands, article.body_start if article is not None else 0)
     cands.extend(_later_mentions(doc, cands))
+    cands = _digest_sources(doc, cands)
     cands = _drop_shouted(doc, cands)
     cands = _join_split_names(doc, cands)
     cands.sort(key=lambda c: c.start)

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from ...nlp import doc_text
+from ...patterns import read_lines
 from .words import Candidate, _doc_tokens, _org_names, _surface
 
 
@@ -42,3 +44,32 @@ def _org_name_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
             continue
         yield Candidate(i, hit, "Organization", _surface(doc, i, hit), source="orgs")
         i = hit
+
+
+_DIGEST_HEAD = 600  # characters of the story's top where a press review says what it is
+_SOURCE_LINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'&.-]*(?:[ \t]+[A-Z][A-Z'&.-]*){0,4})[ \t]*$")
+
+
+def _digest_sources(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """In a press review ("PRESS DIGEST - Tunisia", patterns/digest_cues.txt), a paragraph
+    that is only a name in capitals ("LA GAZETTE") is the newspaper whose stories follow: an
+    organisation. Candidates inside such a line are replaced, and the cue words themselves
+    ("PRESS DIGEST") name nothing."""
+    text = doc_text(doc)
+    head = text[:_DIGEST_HEAD].lower()
+    if not any(cue in head for cue in read_lines("digest_cues.txt")):
+        return cands
+    found = []
+    for match in _SOURCE_LINE.finditer(text):
+        own_paragraph = text[: match.start(1)].rstrip(" \t").endswith("\n\n") and text[match.end(1) :].startswith("\n")
+        if not own_paragraph or len(match.group(1).replace(" ", "")) < 3:
+            continue
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None:
+            found.append(Candidate(span.start, span.end, "Organization", match.group(1), source="digest"))
+    cues = set(read_lines("digest_cues.txt"))
+    kept = [
+        c for c in cands
+        if c.text.lower() not in cues and not any(c.start < x.end and x.start < c.end for x in found)
+    ]  # "PRESS DIGEST" in the headline names nothing
+    return kept + found
