@@ -386,3 +386,10 @@ def test_a_capitals_paragraph_outside_a_press_review_is_no_newspaper(run_doc: Ca
     found = _entities(run_doc, "Farmers ask for cheaper diesel.\n\nEVENING HERALD\n\nThe central bank kept its main "
                                "rate at 4 percent on Monday.")
     assert "EVENING HERALD" not in found
+
+
+def test_a_name_used_only_as_a_market_index_is_no_entity(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Stocks fell on Friday. The Halden Brooks industrial average lost 31 points and the "
+                               "Kestrel 100 index closed flat, while the Northern Stock Exchange index rose.")
+    assert not any(name.startswith(("Halden", "Kestrel")) for name in found), found
+    assert found.get("Northern Stock Exchange") == "Organization"

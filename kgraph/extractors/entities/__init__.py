@@ -30,7 +30,7 @@ from .places import _gazetteer_candidates, _place_candidates, _state_body_candid
 from .persons import _appositive_persons, _given_name_persons, _honorific_persons, _later_mentions, _transcript_persons
 from .resolve import _defined_acronyms, _parenthesised_acronyms, _resolve
 from .sources import _drop_channels, _is_channel, _own_sources, _self_references
-from .filters import _drop_lone_names, _drop_shouted
+from .filters import _drop_indices, _drop_lone_names, _drop_shouted
 
 
 def find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, str]]]:
@@ -88,6 +88,7 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
     cands.sort(key=lambda c: c.start)
     _resolve(cands, doc, acronyms)
     cands = _drop_lone_names(doc, cands)
+    cands = _drop_indices(doc, cands)
     cands = _drop_channels(doc, cands)
 
     article_id = article.id if article is not None else ""

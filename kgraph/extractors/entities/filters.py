@@ -100,3 +100,31 @@ def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             and not _ACRONYM.match(c.text) and c.text.lower() in lowercase
         )
     ]
+
+
+_INDEX_NOUNS = frozenset({"index", "indices", "indexes", "average", "averages"})
+
+
+def _names_an_index(doc: Doc, c: Candidate) -> bool:
+    """"the Dow Jones industrial average", "the FTSE 100 index", "Nasdaq composite index": the
+    name of a market index (its name, lower-case words and numbers, then "index"/"average").
+    Not an organisation's full name ("the American Stock Exchange index" names the exchange)."""
+    if c.text.split()[-1] in _word_set("org_suffixes.txt"):
+        return False
+    for token in doc[c.end : min(len(doc), c.end + 4)]:
+        if token.lower_ in _INDEX_NOUNS:
+            return True
+        if not (token.is_lower or token.like_num):
+            return False
+    return False
+
+
+def _drop_indices(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A name the story uses only as a market index's name is no entity of the story; one
+    that also acts ("Nasdaq said") stays."""
+    uses: dict[str, list[bool]] = defaultdict(list)
+    for c in cands:
+        if c.type != "Country":
+            uses[c.key].append(_names_an_index(doc, c))
+    doomed = {key for key, flags in uses.items() if all(flags)}
+    return [c for c in cands if c.key not in doomed]
