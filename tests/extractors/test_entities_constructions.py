@@ -393,3 +393,13 @@ def test_a_name_used_only_as_a_market_index_is_no_entity(run_doc: Callable[..., 
                                "Kestrel 100 index closed flat, while the Northern Stock Exchange index rose.")
     assert not any(name.startswith(("Halden", "Kestrel")) for name in found), found
     assert found.get("Northern Stock Exchange") == "Organization"
+
+
+def test_a_nationality_the_ner_took_for_a_person_before_a_noun_is_the_country(run_doc: Callable[..., object]) -> None:
+    assert _entities(run_doc, "Tajik troops now control the town.") == {"Tajikistan": "Country"}
+
+
+def test_a_name_after_town_of_is_a_place_whatever_the_ner_said(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Government troops now control the strategically vital town of Pelindra after "
+                               "driving out the rebels.")
+    assert found.get("Pelindra") == "Place"

@@ -316,11 +316,20 @@ def _institute(doc: Doc, start: int, end: int) -> bool:
     return before or after
 
 
+def _after_place_noun(doc: Doc, i: int) -> bool:
+    """A name introduced by a place noun: "the town of Yeoncheon"."""
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _word_set("place_nouns.txt")
+
+
+def _modifies_noun(doc: Doc, start: int, end: int) -> bool:
+    """One word before a lower-case noun ("Tajik troops"): an adjective, not a name."""
+    return end - start == 1 and end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN"
+
+
 def _located_in(token: Token) -> bool:
     """A one-word name governed by a locative preposition ("in Herat", "near Yeoncheon")
     or introduced by a place noun ("the town of Yeoncheon")."""
-    i = token.i
-    if i >= 2 and token.doc[i - 1].lower_ == "of" and token.doc[i - 2].lower_ in _word_set("place_nouns.txt"):
+    if _after_place_noun(token.doc, token.i):
         return True
     return token.dep_ == "pobj" and token.head.lower_ in {"in", "near", "at", "outside", "around"} and token.head.head.pos_ != "NOUN"
 
@@ -452,8 +461,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
                 yield _country(start, end, country)
             continue
         country = gazetteer.lookup_name(text)
-        if country is None and label != "PERSON":
-            country = gazetteer.lookup_demonym(text)
+        if country is None and (label != "PERSON" or _modifies_noun(doc, start, end)):
+            country = gazetteer.lookup_demonym(text)  # "Tajik troops" (PERSON): the adjective
         if country is not None:
             yield _country(start, end, country)
         elif _is_org_name(text):
@@ -472,6 +481,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(start, end, "Place", text)  # "Jiangsu province"
         elif label in ("ORG", "PERSON") and _known_place(doc, start, end, text, label):
             yield Candidate(start, end, "Place", text)
+        elif label == "PERSON" and end - start == 1 and _after_place_noun(doc, start):
+            yield Candidate(start, end, "Place", text)  # "the town of Pelindra" (PERSON)
         elif label == "PERSON":
             yield Candidate(start, end, "Person", text)
         elif label == "ORG" and end - start == 1 and _located_in(doc[start]):
