@@ -403,3 +403,16 @@ def test_a_name_after_town_of_is_a_place_whatever_the_ner_said(run_doc: Callable
     found = _entities(run_doc, "Government troops now control the strategically vital town of Pelindra after "
                                "driving out the rebels.")
     assert found.get("Pelindra") == "Place"
+
+
+def test_a_title_that_opens_with_a_foreign_article_is_no_person(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "The minister told Le Monde that the talks had failed. El Pais said the deal was "
+                               "close, and Der Spiegel magazine said the plan was dead.")
+    assert {found.get(n) for n in ("Le Monde", "El Pais", "Der Spiegel")} == {"Organization"}, found
+
+
+def test_the_end_of_a_persons_full_name_stays_that_person(run_doc: Callable[..., object]) -> None:
+    doc = run_doc("Marine Le Pen spoke in Lyon on Sunday. Le Pen said the vote had been rigged.")
+    people = {e.name: e for e in doc._.entities.values() if e.type == "Person"}  # type: ignore[attr-defined]
+    assert list(people) == ["Marine Le Pen"], people
+    assert "Le Pen" in people["Marine Le Pen"].aliases

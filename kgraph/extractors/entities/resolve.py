@@ -17,6 +17,7 @@ from .words import (
     Candidate,
     POSSESSIVE,
     _ACRONYM,
+    _article_title,
     _COMPANY_FORMS,
     _TYPE_RANK,
     _context_is_org,
@@ -89,6 +90,10 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             c.type = "Organization"
         elif c.type == "Person" and c.text.split()[-1] in _word_set("org_suffixes.txt"):
             c.type = "Organization"
+        elif c.type == "Person" and _article_title(c.text.split()) and not any(
+            p != fold(c.text) and p.endswith(" " + fold(c.text)) for p in persons_full
+        ):
+            c.type = "Organization"  # "Der Spiegel", "Le Matin" (PERSON); not "Le Pen" of "Marine Le Pen"
         elif (
             c.type == "Person" and " " in c.text and c.source == "ner" and gazetteer.lookup_name(c.text.split()[-1]) is not None
             and c.text.split()[0] not in _word_set("given_names.txt")
@@ -113,6 +118,12 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
     for c in cands:
         if c.type == "Person" and fold(c.text) in org_like and fold(c.text) not in persons_full:
             c.type = "Organization"
+    # "Le Pen" (ORG) after "Marine Le Pen": the end of a person's full name is that person
+    for c in cands:
+        if c.type == "Organization" and c.source == "ner" and " " in c.text and any(
+            p.endswith(" " + fold(c.text)) for p in persons_full
+        ):
+            c.type = "Person"
     # A short two- or three-word "organisation" whose last word is a person's surname
     # elsewhere in the story is that person ("Dean Kamen" ORG beside "Kamen" PERSON).
     single_persons = {c.text for c in cands if c.type == "Person" and len(c.text.split()) == 1}

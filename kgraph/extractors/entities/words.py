@@ -298,12 +298,23 @@ def _personal_name(doc: Doc, cand: Candidate) -> bool:
     """Given name + one or two capitalised words, none of them an organisation, place or
     country word: "Dean Kamen", "Walker Evans" (not "Grace Foundation", "Victoria Harbour")."""
     words = cand.text.split()
-    if not 2 <= len(words) <= 3 or words[0] not in _word_set("given_names.txt"):
+    if not 2 <= len(words) <= 3 or words[0] not in _word_set("given_names.txt") or _article_title(words):
         return False
     tokens = doc[cand.start : cand.end]
     if len(tokens) != len(words) or any(not t.text[:1].isupper() or t.is_upper or t.pos_ != "PROPN" for t in tokens):
         return False
     return not any(w.casefold() in _name_ending_words() or gazetteer.lookup(w) is not None for w in words[1:])
+
+
+# Definite articles that open the titles of newspapers, firms and places in French, Spanish,
+# Italian and German ("Le Monde", "El Pais", "La Stampa", "Der Spiegel", "El Al").
+_ARTICLES = frozenset("Le La Les El Los Las Il Lo Der Die Das".split())
+
+
+def _article_title(words: list[str]) -> bool:
+    """Two words of which the first is a foreign definite article and the second no given
+    name: a title ("Le Monde", "Der Spiegel"), not a person ("Le Duan" is one)."""
+    return len(words) == 2 and words[0] in _ARTICLES and words[1] not in _word_set("given_names.txt")
 
 
 def _tokens(text: str) -> list[str]:
