@@ -416,3 +416,9 @@ def test_the_end_of_a_persons_full_name_stays_that_person(run_doc: Callable[...,
     people = {e.name: e for e in doc._.entities.values() if e.type == "Person"}  # type: ignore[attr-defined]
     assert list(people) == ["Marine Le Pen"], people
     assert "Le Pen" in people["Marine Le Pen"].aliases
+
+
+def test_a_name_joined_by_wa_is_one_person(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Prime Minister Kengo wa Dondo met refugee leaders on Monday. Kengo said the camps "
+                               "would close.")
+    assert found == {"Kengo wa Dondo": "Person"}, found
