@@ -878,3 +878,10 @@ def test_an_attribution_that_only_quotes_another_source_is_not_a_statement(run_d
     doc = run_doc("Fighting flared overnight. According to the Andina news agency, quoting the state broadcaster, "
                   "the army has been put on alert along the whole northern border.")
     assert not any(name == "Andina" for name, _ in _said(doc)), _said(doc)
+
+
+def test_a_known_agency_the_ner_took_for_a_nationality_still_speaks(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("The talks stalled again on Friday. The domestic Yonhap news agency said the government would "
+                  "consider the northern demand only if the North accepted its requests.")
+    assert _said(doc) == [("Yonhap", "the government would consider the northern demand only if the North accepted "
+                                     "its requests")], _said(doc)

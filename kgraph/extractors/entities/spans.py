@@ -316,6 +316,13 @@ def _institute(doc: Doc, start: int, end: int) -> bool:
     return before or after
 
 
+def _known_agency(text: str) -> bool:
+    """A news agency of patterns/agencies.txt ("Yonhap", "Kyodo")."""
+    from ...meta import normalize_agency
+
+    return normalize_agency(text) is not None
+
+
 def _after_place_noun(doc: Doc, i: int) -> bool:
     """A name introduced by a place noun: "the town of Yeoncheon"."""
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in _word_set("place_nouns.txt")
@@ -459,6 +466,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             country = gazetteer.lookup_demonym(text)
             if country is not None:
                 yield _country(start, end, country)
+            elif _known_agency(text):
+                yield Candidate(start, end, "Organization", text)  # "Yonhap" (NORP)
             continue
         country = gazetteer.lookup_name(text)
         if country is None and (label != "PERSON" or _modifies_noun(doc, start, end)):
