@@ -885,3 +885,9 @@ def test_a_known_agency_the_ner_took_for_a_nationality_still_speaks(run_doc: Cal
                   "consider the northern demand only if the North accepted its requests.")
     assert _said(doc) == [("Yonhap", "the government would consider the northern demand only if the North accepted "
                                      "its requests")], _said(doc)
+
+
+def test_a_people_that_says_something_is_not_its_countrys_government(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("Lamenting their luck, Peruvians often say that their country is the richest beggar sitting on "
+                  "a bench of gold. Peru said on Monday it would recall its ambassador to Chile for consultations.")
+    assert _said(doc) == [("Peru", "it would recall its ambassador to Chile for consultations")], _said(doc)

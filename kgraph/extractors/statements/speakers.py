@@ -27,6 +27,14 @@ from .lexicon import (
 )
 
 
+def _plural_demonym(word: str) -> bool:
+    """"Mexicans", "Iraqis": the people of a country (patterns/countries.tsv demonyms)."""
+    from ... import gazetteer
+
+    found = gazetteer.lookup(word)
+    return found is not None and found[1] == "demonym" and word.endswith("s")
+
+
 @dataclass(slots=True)
 class Speakers:
     """Resolves subject tokens to entity keys, pronouns to the latest fitting subject."""
@@ -108,6 +116,8 @@ class Speakers:
 
     def direct(self, token: Token) -> str | None:
         """Entity key named by a subject token itself (not by a pronoun), or ANON, or None."""
+        if token.tag_ in ("NNS", "NNPS") and _plural_demonym(token.text):
+            return ANON  # "Mexicans often say ...": a people, not its country's government
         key = self._entity(token)
         if key:
             if self.types.get(key, _type_of_key(key)) != "Person":
