@@ -42,6 +42,7 @@ IN_FLIGHT_PER_WORKER = 2  # batches queued per worker: enough to keep it busy, b
 # Each worker is one core's worth of work: a BLAS thread pool per worker only oversubscribes
 # the cores (measured: 10 % more CPU for the same parse with OpenBLAS's default threads).
 SINGLE_THREAD_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+PRELOAD_ENV = "KGRAPH_PRELOAD_MODEL"  # the pipeline kgraph.preload loads in the forkserver ("" = default)
 
 
 def default_workers() -> int:
@@ -197,6 +198,11 @@ def _worker_nlp(model: str | None) -> "Language":
     return _WORKER_NLP[model]
 
 
+def _preloaded(model: str | None) -> bool:
+    """In a worker: whether the pipeline came loaded from the forkserver (kgraph.preload)."""
+    return model in _WORKER_NLP
+
+
 def _worker_batch(model: str | None, batch: list[Item], finish: Finish = None) -> list[Any]:
     return extract_batch(_worker_nlp(model), batch, finish=finish)
 
@@ -205,7 +211,8 @@ def _context() -> multiprocessing.context.BaseContext:
     """forkserver where the platform has it (no threads or open stores inherited), else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["kgraph.parallel", "kgraph.nlp", "kgraph.pipeline", "spacy"])
+        # kgraph.preload loads the pipeline once in the server: workers fork with it in memory
+        context.set_forkserver_preload(["kgraph.parallel", "kgraph.nlp", "kgraph.pipeline", "spacy", "kgraph.preload"])
         return context
     return multiprocessing.get_context("spawn")
 
@@ -230,9 +237,11 @@ def _watch_parent(parent: int, every: float = 1.0) -> None:
 
 
 @contextmanager
-def _worker_environment() -> Iterator[None]:
-    """Worker processes start with single-threaded BLAS (unless the user set these variables)."""
-    added = {k: v for k, v in SINGLE_THREAD_ENV.items() if k not in os.environ}
+def _worker_environment(model: str | None = None) -> Iterator[None]:
+    """Worker processes start with single-threaded BLAS (unless the user set these variables),
+    and a forkserver started now preloads ``model`` (``kgraph.preload``)."""
+    wanted = {**SINGLE_THREAD_ENV, PRELOAD_ENV: model or ""}
+    added = {k: v for k, v in wanted.items() if k not in os.environ}
     os.environ.update(added)
     try:
         yield
@@ -244,7 +253,7 @@ def _worker_environment() -> Iterator[None]:
 def _pooled(batches: Iterator[list[Item]], *, model: str | None, workers: int, finish: Finish = None) -> Iterator[Any]:
     pending: deque[Future[list[Any]]] = deque()
     limit = workers * IN_FLIGHT_PER_WORKER
-    with _worker_environment(), ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+    with _worker_environment(model), ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                                     initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
         try:
             for batch in batches:

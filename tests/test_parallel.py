@@ -94,3 +94,20 @@ def test_a_missing_model_is_reported_from_the_workers() -> None:
     items = [make_article("The envoy left.", id=f"{i}.txt") for i in range(4)]
     with pytest.raises(ModelError, match="no_such_pipeline"):
         list(extract_stream(items, model="no_such_pipeline", workers=2, batch_size=1))
+
+
+def test_workers_start_with_the_pipeline_the_forkserver_preloaded(tmp_path: Path) -> None:
+    """kgraph.preload: the forkserver loads the pipeline once; a worker forked from it has it
+    before its first batch. Run in a fresh interpreter, whose forkserver this test starts."""
+    import subprocess
+    import sys
+
+    script = (
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from kgraph import parallel\n"
+        "with parallel._worker_environment(None), ProcessPoolExecutor(1, mp_context=parallel._context()) as pool:\n"
+        "    print(pool.submit(parallel._preloaded, None).result(), pool.submit(parallel._preloaded, 'other').result())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "False"], done.stdout
