@@ -756,7 +756,20 @@ _BYLINES = (  # visible byline candidates: by class, id, rel or itemprop, or a l
     " or contains(@href, '/staff/') or contains(@href, '/journalists/') or contains(@href, '/reporters/')]"
 )
 _STAFF_HREF = re.compile(r"/(?:author|authors|people|staff|journalists|reporters)/")
-_NOT_STORY = re.compile(r"comment|related|read-?next|recommend|sidebar|footer|widget|teaser|promo|card|bio\b|-bio")
+_NOT_STORY_WORDS = ("comment", "related", "read-next", "readnext", "recommend", "sidebar", "footer", "widget",
+                    "teaser", "promo", "card", "bio")
+
+
+def _not_story(names: str) -> bool:
+    """Whether class or id names mark a box outside the story (comments, related stories, a
+    sidebar, an author bio): a name that begins with one of the words, or ends with it (or its
+    plural) after "-" or "_" ("post-comments", "author-bio"); a word inside a name does not
+    count ("l-sidebar-fixed" is a page layout that holds the story)."""
+    for name in names.lower().split():
+        for word in _NOT_STORY_WORDS:
+            if name.startswith(word) or any(name.endswith(f"{sep}{word}{end}") for sep in "-_" for end in ("", "s")):
+                return True
+    return False
 
 
 def fold(text: str) -> str:
@@ -821,7 +834,7 @@ def _choose_title(tree: Any, refs: list[str], page_title: str | None, sites: set
     if tree is not None:
         for element in tree.xpath(_HEADINGS)[:80]:
             text = " ".join(element.text_content().split())
-            if text and text not in headings and not _NOT_STORY.search(element.get("class") or ""):
+            if text and text not in headings and not _not_story(element.get("class") or ""):
                 headings.append(text)
     for text in headings:
         if _headline_like(text, sites, low=2) and _agrees(text, refs):
@@ -878,9 +891,9 @@ def _visible_bylines(tree: Any) -> list[str]:
     if tree is None:
         return []
     for element in tree.xpath(_BYLINES)[:40]:
-        if any(_NOT_STORY.search(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors()):
+        if any(_not_story(f"{a.get('class') or ''} {a.get('id') or ''}") for a in element.iterancestors()):
             continue
-        if _NOT_STORY.search(element.get("class") or ""):
+        if _not_story(element.get("class") or ""):
             continue
         if element.tag == "a" and element.getparent() is not None:  # "By <a>A</a> and <a>B</a>"
             links = [a for a in element.getparent().iter("a") if _STAFF_HREF.search(a.get("href") or "")]
@@ -1034,26 +1047,34 @@ def add_authors(draft: MetaDraft, authors: Iterable[str], *, publisher: str | No
             if agency:
                 draft.put("agency", agency)
                 continue
-            if is_organisation(part, publisher=publisher):
-                continue
             byline = parse_byline(part if part.lower().startswith("by ") else f"By {part}")
-            if byline:  # a tag's single word ("admin", "Redaktion", "CNN") is nobody's name
-                draft.add_credits(replace(byline, reporters=tuple(n for n in byline.reporters if len(n.split()) >= 2)))
+            if byline:  # a tag's single word ("admin", "Redaktion", "CNN") is nobody's name; nor is
+                # an organisation ("By Jane Ortiz and Mark Bell, Daily Courier")
+                people = tuple(n for n in byline.reporters if len(n.split()) >= 2 and not is_organisation(n, publisher=publisher))
+                draft.add_credits(replace(byline, reporters=people))
 
 
 _ORG_AUTHOR_WORDS = frozenset(
     "board desk staff team editors editorial newsroom agencies media times post news journal herald tribune "
-    "gazette chronicle press network group online digital magazine daily weekly radio tv television".split()
+    "gazette chronicle press network group online digital magazine daily weekly radio tv television "
+    "courier telegraph observer express mirror bulletin dispatch ledger inquirer monitor bureau".split()
 )
+# Newsroom words that also end people's names ("Emily Post"): an organisation only at the end.
+_ORG_AUTHOR_LAST_ONLY = frozenset({"post", "press", "times"})
 
 
 def is_organisation(name: str, *, publisher: str | None = None) -> bool:
     """True for an author string that names an organisation, not a person: the publisher
-    ("The Daily Ledger"), or a name ending in a newsroom word ("Global Times", "Editorial Board")."""
+    ("The Daily Ledger"), or a name with a newsroom word ("Global Times", "Editorial Board",
+    "Daily Courier")."""
     words = re.sub(r"^by\s+", "", name.strip(), flags=re.IGNORECASE).split()
     if not words:
         return False
     folded = " ".join(w.casefold() for w in words)
     if publisher and folded.removeprefix("the ") == " ".join(publisher.casefold().split()).removeprefix("the "):
         return True
-    return words[-1].casefold().strip(".,") in _ORG_AUTHOR_WORDS or words[0].casefold() == "the"
+    folded_words = [w.casefold().strip(".,") for w in words]
+    if folded_words[-1] in _ORG_AUTHOR_WORDS or folded_words[0] == "the":
+        return True
+    # "Daily Courier", "Weekly Standard": a newsroom word anywhere in the name
+    return any(w in _ORG_AUTHOR_WORDS and w not in _ORG_AUTHOR_LAST_ONLY for w in folded_words[:-1])

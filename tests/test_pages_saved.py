@@ -176,3 +176,30 @@ def test_single_word_and_acronym_authors_are_nobody() -> None:
     draft = meta.MetaDraft()
     meta.add_authors(draft, ["CNN", "admin", "Editorial Board", "Jonas Berg"])
     assert draft.reporters == ["Jonas Berg"]
+
+
+def test_byline_inside_a_layout_named_for_its_sidebar_is_read() -> None:
+    """'l-sidebar-fixed' is the layout that holds the story, not a sidebar; the site named as
+    author ('Daily Courier') and after the byline's names is no reporter, nor is the name of
+    'X contributed to this report'."""
+    article = page("layout_sidebar_byline.html")
+    assert article.meta.reporters == ("Jane Ortiz", "Mark Bell")
+
+
+@pytest.mark.parametrize(
+    "names, outside",
+    [("l-sidebar-fixed", False), ("article-body", False), ("sidebar", True), ("post-comments", True),
+     ("author-bio", True), ("related_posts", True), ("card-grid", True), ("scorecard", False)],
+)
+def test_class_names_that_mark_a_box_outside_the_story(names: str, outside: bool) -> None:
+    assert meta._not_story(names) is outside
+
+
+@pytest.mark.parametrize("name", ["Daily Courier", "Weekly Standard Bulletin", "Evening Telegraph"])
+def test_a_name_with_a_newsroom_word_is_an_organisation(name: str) -> None:
+    assert meta.is_organisation(name)
+
+
+def test_a_person_named_like_a_newsroom_word_stays_a_person() -> None:
+    assert not meta.is_organisation("Emily Post Jones")
+    assert not meta.is_organisation("Jane Ortiz")
