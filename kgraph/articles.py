@@ -436,7 +436,7 @@ def _site_name(name: str | None) -> str | None:
 def _build(cleaned: str, draft: MetaDraft, *, article_id: str, file: str | None, source: str | None) -> Article:
     source = source or article_id
     paragraphs = [line for line in cleaned.split("\n") if line]
-    start = _story_start(paragraphs)
+    start = _story_start(paragraphs, titled=bool(draft.title))
     body: list[str] = []
     if start is not None:
         dated = _dateline_line(paragraphs, start) is not None
@@ -456,8 +456,10 @@ def _build(cleaned: str, draft: MetaDraft, *, article_id: str, file: str | None,
     )
 
 
-def _story_start(paragraphs: list[str]) -> int | None:
+def _story_start(paragraphs: list[str], *, titled: bool = False) -> int | None:
     """Index of the first story paragraph: a dateline near the top, else the first prose paragraph.
+    ``titled``: the headline is known already (a saved page's tags), so the first paragraph may
+    be the story's lead even without its full stop.
 
     None when no paragraph reads like prose: there is no story.
     """
@@ -470,7 +472,7 @@ def _story_start(paragraphs: list[str]) -> int | None:
             return _inline_dateline(paragraphs, index) or index  # "LAGOS 2026-03-04" alone: the story follows
         if index == 0 and _headline_case(paragraph) and len(paragraphs) > 1 and is_prose(paragraphs[1]):
             continue  # "Graham Says Trump Could Back Clean Energy." over the story: its headline
-        lead = first_prose is None and index > 0 and _unstopped_lead(paragraphs, index)
+        lead = first_prose is None and (index > 0 or titled) and _unstopped_lead(paragraphs, index)
         if (is_prose(paragraph) or lead) and not meta_lib.parse_credit_line(paragraph):
             first_prose = index if first_prose is None else first_prose
             seen_prose += 1

@@ -203,3 +203,14 @@ def test_a_name_with_a_newsroom_word_is_an_organisation(name: str) -> None:
 def test_a_person_named_like_a_newsroom_word_stays_a_person() -> None:
     assert not meta.is_organisation("Emily Post Jones")
     assert not meta.is_organisation("Jane Ortiz")
+
+
+def test_an_opening_paragraph_without_its_full_stop_is_the_lead_under_a_known_headline() -> None:
+    """The headline comes from the page's tags, so the first paragraph of the body is the lead
+    even where its full stop was lost; a share bar's "Comment" cuts nothing; reader comments go."""
+    article = page("lead_without_full_stop.html")
+    assert article.meta.title == "Floods force thousands from homes in Mozambique"
+    body = article.text[article.body_start :]
+    assert body.startswith("Heavy rain has forced more than 40,000 people")
+    assert "cover food, tents and medicine" in body
+    assert "praying" not in body
