@@ -354,6 +354,8 @@ def article_from_html(
     draft.put("publisher", head.publisher or _site_name(_attr(extracted, "sitename")))
     title = head.title or _attr(extracted, "title")
     title = meta_lib.strip_site(title, draft.publisher) if title else None
+    if title and meta_lib.site_name_only(title, draft.publisher):
+        title = None  # "The Valley Gazette - Local News": the site, not the story; the page's header lines tell
     draft.put("title", title if title and not meta_lib.find_date(title) else None)
     draft.put_date(head.date, "html")
     draft.put("url", head.url)

@@ -805,6 +805,17 @@ def strip_site(title: str, publisher: str | None = None) -> str:
         title = head
 
 
+def site_name_only(title: str, publisher: str | None = None) -> bool:
+    """A page title that, once stripped, is only the site's name ("The Valley Gazette", "Daily
+    Courier"): the publisher, or at most four capitalised words with a newsroom word. No headline."""
+    words = title.split()
+    if publisher and fold(title).removeprefix("the ") == fold(publisher).removeprefix("the "):
+        return True
+    capitalised = all(w[:1].isupper() or w.casefold() in ("of", "and", "the", "&") for w in words)
+    newsroom = any(w.casefold().strip(".") in _SITE_WORDS | _ORG_AUTHOR_WORDS for w in words)
+    return 1 <= len(words) <= 4 and capitalised and newsroom
+
+
 def _date_or_domain(part: str) -> bool:
     """A title part that is a date ("March 4, 2008") or a domain ("WORLDWIRE.example", "Example.com")."""
     return bool(find_date(part)) or bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[A-Za-z]{2,})+", part.strip()))

@@ -214,3 +214,19 @@ def test_an_opening_paragraph_without_its_full_stop_is_the_lead_under_a_known_he
     assert body.startswith("Heavy rain has forced more than 40,000 people")
     assert "cover food, tents and medicine" in body
     assert "praying" not in body
+
+
+def test_a_page_title_that_is_only_the_site_name_gives_way_to_the_printed_headline() -> None:
+    article = page("table_layout_site_title.html")
+    assert article.meta.title == "Mill closure leaves 300 without work in Harlow Falls"
+    assert article.meta.reporters == ("Ellen Marsh",)
+    assert article.text[article.body_start :].startswith("The Harlow Falls paper mill will close")
+
+
+@pytest.mark.parametrize(
+    "title, site",
+    [("The Valley Gazette", True), ("Daily Courier", True), ("Mill closure leaves 300 without work", False),
+     ("Tokyo Stocks Close Higher", False)],
+)
+def test_site_name_only_titles(title: str, site: bool) -> None:
+    assert meta.site_name_only(title) is site
