@@ -891,3 +891,14 @@ def test_a_people_that_says_something_is_not_its_countrys_government(run_doc: Ca
     doc = run_doc("Lamenting their luck, Peruvians often say that their country is the richest beggar sitting on "
                   "a bench of gold. Peru said on Monday it would recall its ambassador to Chile for consultations.")
     assert _said(doc) == [("Peru", "it would recall its ambassador to Chile for consultations")], _said(doc)
+
+
+def test_a_persons_belief_inside_what_a_paper_reported_is_the_persons(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("The Daily Post reported that Admiral Ana Lopes also believes the fishermen found in the water "
+                  "may have left the boat on purpose.")
+    assert _said(doc) == [("Ana Lopes", "the fishermen found in the water may have left the boat on purpose")], _said(doc)
+
+
+def test_what_a_paper_reported_without_a_believer_stays_the_papers(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("The Daily Post reported that the fishermen found in the water may have left the boat on purpose.")
+    assert _said(doc) == [("Daily Post", "the fishermen found in the water may have left the boat on purpose")], _said(doc)

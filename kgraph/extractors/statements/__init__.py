@@ -428,6 +428,34 @@ def _transcript_candidates(doc: Doc, text: str, speakers: Speakers, body_start: 
     return out
 
 
+def _believer_speaks(doc: Doc, cand: Candidate, speakers: Speakers) -> Candidate:
+    """"ABC News reported that X also believes the migrants left on purpose": what an
+    organisation reported opens with a named person's belief; the belief is the person's
+    statement, the organisation only carried it."""
+    if cand.direct or cand.speaker is None or speakers.types.get(cand.speaker) != "Organization":
+        return cand
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return cand
+    for verb in span[:8]:
+        if verb.lemma_.lower() not in BELIEF_VERBS or verb.pos_ != "VERB":
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        person = speakers.direct(subject) if subject is not None else None
+        if clause is None or person is None or subject is None or subject.left_edge.i != span.start:
+            return cand
+        if speakers.types.get(person) != "Person":
+            return cand
+        first = clause.left_edge
+        if first.lower_ == "that":
+            first = doc[first.i + 1]
+        if first.idx >= cand.end:
+            return cand
+        return Candidate(first.idx, cand.end, person, verb.lemma_.lower(), False, verb.i, cand.sent_start, cand.sent_end)
+    return cand
+
+
 def _messengers_give_way(candidates: list[Candidate], speakers: Speakers) -> list[Candidate]:
     """"The Daily Post reported that Minister X said ...": where what an organisation reported
     holds a person's own statement (its speech verb inside the reported words), the person is
@@ -512,7 +540,7 @@ def find_statements(
         candidates = [c for c in candidates if not any(c.start < t.end and t.start < c.end for t in turns)] + turns
     prior = article_prior(doc, body_start=body_start)
     main_country = article_country(doc, body_start=body_start)
-    candidates = _messengers_give_way(candidates, speakers)
+    candidates = _messengers_give_way([_believer_speaks(doc, c, speakers) for c in candidates], speakers)
     kept: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start, -c.end)):
         if cand.start < body_start or _word_count(text[cand.start : cand.end]) < min_words:
