@@ -422,3 +422,11 @@ def test_a_name_joined_by_wa_is_one_person(run_doc: Callable[..., object]) -> No
     found = _entities(run_doc, "Prime Minister Kengo wa Dondo met refugee leaders on Monday. Kengo said the camps "
                                "would close.")
     assert found == {"Kengo wa Dondo": "Person"}, found
+
+
+def test_streets_are_places_and_a_paper_named_for_one_is_not(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Shares fell on Wall Street on Friday as investors sold bank stocks. Protesters "
+                               "marched down Oxford Street. The Wall Street Journal reported the deal.")
+    assert found.get("Wall Street") == "Place"
+    assert found.get("Oxford Street") == "Place"
+    assert found.get("Wall Street Journal") == "Organization"

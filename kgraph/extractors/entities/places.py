@@ -121,3 +121,22 @@ def _titled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
             if _before_office_title(doc, end) and _surface(doc, i, end) in places:
                 yield Candidate(i, end, "Place", _surface(doc, i, end), source="places")
                 break
+
+
+_STREET_WORDS = frozenset({"Street", "Avenue", "Road", "Boulevard"})
+
+
+def _street_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
+    """A street the NER left untagged ("shares fell on Wall Street"): one or two capitalised
+    name words and "Street"/"Avenue"/"Road"/"Boulevard", not followed by another name word
+    ("Wall Street Journal" is a paper)."""
+    for token in _doc_tokens(doc):
+        k = token.i
+        if token.text not in _STREET_WORDS or k in taken or k == 0:
+            continue
+        start = k
+        while start > 0 and k - start < 2 and start - 1 not in taken and _name_word(doc[start - 1]) and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start == k or (k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha):
+            continue
+        yield Candidate(start, k + 1, "Place", _surface(doc, start, k + 1), source="street")
