@@ -430,3 +430,9 @@ def test_streets_are_places_and_a_paper_named_for_one_is_not(run_doc: Callable[.
     assert found.get("Wall Street") == "Place"
     assert found.get("Oxford Street") == "Place"
     assert found.get("Wall Street Journal") == "Organization"
+
+
+def test_lower_case_words_after_a_party_name_are_no_part_of_it(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Umno supreme council member Datuk Lokman Noor Adam urged Putrajaya to act.")
+    assert found.get("Umno") == "Organization"
+    assert not any(name.startswith("Umno ") for name in found), found

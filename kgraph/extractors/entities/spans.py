@@ -116,8 +116,9 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
         or doc[end - 1].is_punct
         or doc[end - 1].is_space
         or (doc[end - 1].is_lower and doc[end - 1].pos_ in TRAILING_POS)
-        or (label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN" and doc[end - 1].text not in _word_set("place_suffixes.txt"))
-    ):  # "Yonhap news agency": a lower-case descriptor is not part of the name
+        or (label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+            and doc[end - 1].text not in _word_set("place_suffixes.txt"))
+    ):  # "Yonhap news agency", "Umno supreme council": a lower-case descriptor is not part of the name
         end -= 1
     if label in ("ORG", "PERSON"):  # "by Politico, Democratic party insiders": two names run together
         for k in range(start + 1, end - 1):
