@@ -436,3 +436,20 @@ def test_lower_case_words_after_a_party_name_are_no_part_of_it(run_doc: Callable
     found = _entities(run_doc, "Umno supreme council member Datuk Lokman Noor Adam urged Putrajaya to act.")
     assert found.get("Umno") == "Organization"
     assert not any(name.startswith("Umno ") for name in found), found
+
+
+def test_a_malaysian_indian_name_with_a_l_and_an_initial_is_one_person(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Police said the suspect, S. Ramasamy a/l Palanisamy, 41, was remanded on Tuesday. "
+                               "Ramasamy denied the charge.")
+    assert found == {"S. Ramasamy a/l Palanisamy": "Person"}, found
+
+
+def test_a_town_whose_name_opens_with_an_honorifics_word_is_a_place(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Police said the suspect was remanded in Seri Kembangan on Tuesday.")
+    assert found.get("Seri Kembangan") == "Place", found
+
+
+def test_a_legal_form_makes_a_person_guess_a_company(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Former Penang chief minister Lim Guan Eng said officials had visited Kuala Terengganu. "
+                               "Tenaga Nasional Bhd and Petronas signed the deal with Sime Darby Plantation.")
+    assert found.get("Tenaga Nasional Bhd") == "Organization", found

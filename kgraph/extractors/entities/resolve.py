@@ -88,8 +88,10 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
     for c in cands:
         if c.type == "Person" and len(c.text.split()) == 1 and _context_is_org(doc, c):
             c.type = "Organization"
-        elif c.type == "Person" and c.text.split()[-1] in _word_set("org_suffixes.txt"):
-            c.type = "Organization"
+        elif c.type == "Person" and (
+            c.text.split()[-1] in _word_set("org_suffixes.txt") or fold(c.text.split()[-1]).rstrip(".") in _COMPANY_FORMS
+        ):
+            c.type = "Organization"  # "Harwick Holdings Bhd" (PERSON): a legal form ends a company's name
         elif c.type == "Person" and _article_title(c.text.split()) and not any(
             p != fold(c.text) and p.endswith(" " + fold(c.text)) for p in persons_full
         ):

@@ -207,6 +207,10 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         start, end, label = ent.start, ent.end, _label(ent)
         # where titles run to the span's end: "Datuk Seri", "Kuala Krai MP Datuk Seri"
         tail = next((k for k in range(start, end) if label == "PERSON" and doc[k].text[:1].isupper() and _leading_title(doc, k) >= end - k), None)
+        if label == "ORG" and end - start >= 2 and _initial(doc[start]) and _name_word(doc[start + 1]) and all(
+            _name_word(t) or _initial(t) for t in doc[start + 2 : end]
+        ):
+            label = "PERSON"  # "S. Ramasamy" (ORG): an initial and a name are a person's
         if label == "ORG" and doc[start].is_upper and _leading_title(doc, start) >= end - start:
             tail, label = start, "PERSON"  # "ACP" + "Rosli" + "Karim Bakar": a rank the NER called an organisation
         if tail is not None:
@@ -228,8 +232,8 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         if label == "PERSON":
             while True:
                 j = end
-                while j < len(doc) and doc[j].text in particles:
-                    j += 1
+                while j < len(doc) and (doc[j].text in particles or _child_of(doc, j)):
+                    j += 3 if _child_of(doc, j) else 1
                 nxt = ents[i + 1] if i + 1 < len(ents) else None
                 if nxt is not None and nxt.start == j and nxt.label_ in ("PERSON", "ORG", "GPE") and (j > end or nxt.label_ == "PERSON"):
                     end = nxt.end
@@ -256,7 +260,9 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                     end = k
                     break
         for k in range(start + 1, end):
-            if doc[k].text in ("(", "[", "|", "/") or (doc[k].text in ("-", "--", "—", "–") and doc[k - 1].whitespace_ and doc[k].whitespace_):
+            if (doc[k].text in ("(", "[", "|", "/") and not _child_of(doc, k - 1)) or (
+                doc[k].text in ("-", "--", "—", "–") and doc[k - 1].whitespace_ and doc[k].whitespace_
+            ):
                 end = k  # "World Health Organization (WHO", "GERMANY - Bunds"
                 break
         if label == "ORG":
@@ -275,6 +281,18 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             end += 1  # "OPEC+"
         yield start, end, label
         i += 1
+
+
+def _child_of(doc: Doc, j: int) -> bool:
+    """"a/l", "a/p" (son of, daughter of) inside a Malaysian Indian name, three tokens."""
+    words = doc[j : j + 3]
+    return (len(words) == 3 and words[0].lower_ == "a" and words[1].text == "/" and words[2].lower_ in ("l", "p")
+            and not words[0].whitespace_ and not words[1].whitespace_)
+
+
+def _initial(token: Token) -> bool:
+    """One capital and a full stop: "S.", "M."."""
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
 
 
 def _legal_form(token: Token) -> bool:
@@ -428,6 +446,8 @@ def _place_head(doc: Doc, start: int, end: int) -> int:
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
     not_entities = _mostly_not_entity(doc)
     for ent_start, ent_end, label in _name_spans(doc):
+        if label == "PERSON" and _leading_title(doc, ent_start) and _surface(doc, ent_start, ent_end) in _place_names():
+            label = "GPE"  # "Seri Kembangan" (PERSON): a town whose name opens with an honorific's word
         start, end = _strip(doc, ent_start, ent_end, label)
         if start >= end:
             continue
