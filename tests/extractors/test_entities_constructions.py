@@ -453,3 +453,12 @@ def test_a_legal_form_makes_a_person_guess_a_company(run_doc: Callable[..., obje
     found = _entities(run_doc, "Former Penang chief minister Lim Guan Eng said officials had visited Kuala Terengganu. "
                                "Tenaga Nasional Bhd and Petronas signed the deal with Sime Darby Plantation.")
     assert found.get("Tenaga Nasional Bhd") == "Organization", found
+
+
+def test_a_title_after_a_determiner_names_nobody(run_doc: Callable[..., object]) -> None:
+    assert _entities(run_doc, "The sultan granted an audience to the Mentri Besar at the palace.") == {}
+
+
+def test_a_malay_square_is_a_place(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Felda settlers in Jengka held a gathering at Dataran Merdeka.")
+    assert found.get("Dataran Merdeka") == "Place", found

@@ -89,6 +89,8 @@ def _strip(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     if person and end - start > 1 and _leading_title(doc, start) >= end - start:
         return end, end  # "Datuk Seri" alone: titles, no name
     start = _strip_leading(doc, start, end, by_first, person)
+    if person and _leading_title(doc, start) >= end - start:
+        return end, end  # "the Mentri Besar": a title after a determiner, no name
     if person:  # "Ontario Premier Doug Ford": a title inside the span ends what is not the name
         lowers = [t.lower_ for t in doc[start:end]]
         particles = _word_set("name_particles.txt")
