@@ -902,3 +902,16 @@ def test_a_persons_belief_inside_what_a_paper_reported_is_the_persons(run_doc: C
 def test_what_a_paper_reported_without_a_believer_stays_the_papers(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("The Daily Post reported that the fishermen found in the water may have left the boat on purpose.")
     assert _said(doc) == [("Daily Post", "the fishermen found in the water may have left the boat on purpose")], _said(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will not give up the islands," Ana Reyes said on Tuesday in the capital.',
+        "Chairperson Ana Reyes insisted the committee had followed every rule in the book.",
+    ],
+)
+def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_speaker(
+    run_doc: Callable[..., Doc], text: str
+) -> None:
+    assert [name for name, _ in _said(run_doc(text))] == ["Ana Reyes"], _said(run_doc(text))

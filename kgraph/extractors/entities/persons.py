@@ -82,17 +82,24 @@ def _given_name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     found = []
     for token in _doc_tokens(doc):
         i = token.i
-        if i in taken or token.text not in given or not _name_word(token) or (i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken):
+        after_title = any(k >= 0 and _leading_title(doc, k) == i - k for k in (i - 1, i - 2, i - 3))
+        if i in taken or token.text not in given or not _name_word(token) or (
+            i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken and not after_title
+        ):  # "Chairperson Ana Reyes": a title before the given name is no part of the name
             continue
         if i + 1 < len(doc) and doc[i + 1].text != "I" and _regnal_number(doc, i + 1):
             found.append(Candidate(i, i + 2, "Person", _surface(doc, i, i + 2), source="given"))  # "Henry VIII"
             continue
+        nxt = by_start.get(i + 1)
+        if nxt is not None and _surname_taken_for_org(doc, nxt):
+            nxt.start, nxt.text, nxt.type = i, _surface(doc, i, nxt.end), "Person"  # "Ana" + "Reyes" (ORG)
+            continue
         if token.text in _word_set("given_names_words.txt"):  # "Star Wars", "Booker Prize"
             continue
-        nxt = by_start.get(i + 1)
         if nxt is not None and nxt.type == "Person" and nxt.source == "ner" and " " not in nxt.text:
             nxt.start, nxt.text = i, _surface(doc, i, nxt.end)  # "Enver" + "Solomon"
             continue
+
         end = i + 1
         while end < len(doc) and end - i < 4 and end not in taken and (_name_word(doc[end]) or (doc[end].text in particles and end + 1 < len(doc) and _name_word(doc[end + 1]))):
             end += 1
@@ -100,6 +107,20 @@ def _given_name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if end - i >= 2 and "\n" not in cand.text and _personal_name(doc, cand):
             found.append(cand)
     return found
+
+
+def _surname_taken_for_org(doc: Doc, cand: Candidate) -> bool:
+    """One name word the NER called an organisation right after a given name it left out
+    ("Ana" + "Reyes" said): no acronym, no organisation word, no known organisation or place."""
+    from .words import _ACRONYM, _is_org_name, _place_names
+
+    token = doc[cand.start]
+    return (
+        cand.type == "Organization" and cand.source == "ner" and cand.end - cand.start == 1 and _name_word(token)
+        and not _ACRONYM.match(cand.text) and token.text not in _word_set("org_suffixes.txt")
+        and fold(token.text).rstrip(".") not in _COMPANY_FORMS and not _is_org_name(cand.text)
+        and cand.text not in _place_names() and gazetteer.lookup(cand.text) is None
+    )
 
 
 def _later_mentions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
