@@ -32,7 +32,7 @@ from dateutil import parser as date_parser  # type: ignore[import-untyped]
 
 from .cleaning import hidden_xpath
 from .errors import InputError
-from .patterns import read_patterns
+from .patterns import read_lines, read_patterns
 from .records import ArticleMeta
 
 log = logging.getLogger(__name__)
@@ -805,6 +805,19 @@ def strip_site(title: str, publisher: str | None = None) -> str:
         title = head
 
 
+@lru_cache(maxsize=None)
+def _wire_slug() -> re.Pattern[str]:
+    labels = "|".join(re.escape(w) for w in read_lines("wire_slugs.txt"))
+    return re.compile(rf"^(?:(?:{labels})(?:\s+\d+)?\s*-\s*)+")
+
+
+def strip_wire_slug(title: str) -> str:
+    """"UPDATE 2-Chile says talks stall" -> "Chile says talks stall" (patterns/wire_slugs.txt);
+    a title that is nothing but the label stays."""
+    stripped = _wire_slug().sub("", title.strip())
+    return stripped if stripped.strip() else title
+
+
 def site_name_only(title: str, publisher: str | None = None) -> bool:
     """A page title that, once stripped, is only the site's name ("The Valley Gazette", "Daily
     Courier"): the publisher, or at most four capitalised words with a newsroom word. No headline."""
@@ -999,7 +1012,10 @@ class MetaDraft:
     contributors: bool = True  # "X contributed to this report" names count as reporters
 
     def put(self, key: str, value: str | None) -> None:
-        """Set ``key`` unless it is already set or ``value`` is empty."""
+        """Set ``key`` unless it is already set or ``value`` is empty (a title loses the wire's
+        label before it: "UPDATE 2-")."""
+        if key == "title" and value:
+            value = strip_wire_slug(value)
         if value and value.strip() and getattr(self, key) is None:
             setattr(self, key, value.strip())
 

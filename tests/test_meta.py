@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kgraph import meta
+from kgraph.articles import read_article
 from kgraph.meta import Credits
 
 
@@ -289,3 +292,26 @@ def test_a_dateline_keeps_the_region_after_its_city(text: str, region: str | Non
     assert found is not None and found.region == region
     line = meta.parse_dateline_line(text.split(" \u2014 ")[0].replace(" (AP)", "") + " 2026-03-04")
     assert line is not None and line.region == region
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("UPDATE 2-Chile says Peru talks stall", "Chile says Peru talks stall"),
+        ("CORRECTED-UPDATE 1-Oil rises on supply fears", "Oil rises on supply fears"),
+        ("REFILE-Talks resume in Geneva", "Talks resume in Geneva"),
+        ("Update on the talks in Geneva", "Update on the talks in Geneva"),
+        ("Anti-war protest grows", "Anti-war protest grows"),
+    ],
+)
+def test_a_wire_label_before_the_headline_is_no_part_of_the_title(title: str, expected: str) -> None:
+    assert meta.strip_wire_slug(title) == expected
+
+
+def test_a_wire_story_file_gets_its_title_without_the_label(tmp_path: Path) -> None:
+    story = tmp_path / "wire.txt"
+    story.write_text("UPDATE 2-Chile says Peru talks stall\n\nSANTIAGO, March 4 (Reuters) - Chile's foreign "
+                     "minister said on Wednesday that talks with Peru over fishing rights had stalled.\n")
+    [article] = read_article(story)
+    assert article.meta.title == "Chile says Peru talks stall"
+    assert article.text.startswith("Chile says Peru talks stall\n\n")
