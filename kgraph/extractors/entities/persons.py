@@ -82,10 +82,11 @@ def _given_name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     found = []
     for token in _doc_tokens(doc):
         i = token.i
-        after_title = any(k >= 0 and _leading_title(doc, k) == i - k for k in (i - 1, i - 2, i - 3))
-        if i in taken or token.text not in given or not _name_word(token) or (
-            i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken and not after_title
-        ):  # "Chairperson Ana Reyes": a title before the given name is no part of the name
+        if i in taken or token.text not in given or not _name_word(token):
+            continue
+        if i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken and not any(
+            k >= 0 and _leading_title(doc, k) == i - k for k in (i - 1, i - 2, i - 3)
+        ):  # inside a longer name; but "Chairperson Ana Reyes": a title is no part of the name
             continue
         if i + 1 < len(doc) and doc[i + 1].text != "I" and _regnal_number(doc, i + 1):
             found.append(Candidate(i, i + 2, "Person", _surface(doc, i, i + 2), source="given"))  # "Henry VIII"
