@@ -684,7 +684,7 @@ def test_article_topics_weigh_the_headline_and_recurring_words(make_doc: Callabl
 
 def test_a_seat_of_government_speaks_for_its_office_and_stays_a_place(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("The White House announced on Tuesday that the president would veto the spending bill next week. "
-                  "Tourists queued outside the White House on Sunday to see the new garden.")
+            "Tourists queued outside the White House on Sunday to see the new garden.")
     said = [(s.speaker, s.quote) for s in doc._.statements]
     assert said == [("place/white-house", "the president would veto the spending bill next week")], said
     assert doc._.entities["place/white-house"].type == "Place"
@@ -726,13 +726,13 @@ def test_a_quoted_show_title_after_the_verb_is_not_the_speaker(parser) -> None: 
 
 def test_a_named_place_is_not_read_as_a_description_of_another_organisation(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("The Riverside Park Authority approved the budget on Monday. The Riverside Park says it will "
-                  "close early this winter because of the storms and the floods.")
+            "close early this winter because of the storms and the floods.")
     assert not [s for s in doc._.statements if s.speaker == "org/riverside-park-authority"], doc._.statements
 
 
 def test_an_attribution_that_opens_the_sentence_with_its_verb(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("The economist Nora Lindqvist of the Baltic Institute read the draft twice. Said Lindqvist: "
-                  "\u201cI see no sign that anyone in the ministry has costed a single line of it.\u201d")
+            "\u201cI see no sign that anyone in the ministry has costed a single line of it.\u201d")
     said = [(s.speaker, s.quote) for s in doc._.statements]
     assert said == [("person/nora-lindqvist",
                      "I see no sign that anyone in the ministry has costed a single line of it.")], said
@@ -740,36 +740,36 @@ def test_an_attribution_that_opens_the_sentence_with_its_verb(run_doc: Callable[
 
 def test_a_reason_hung_on_the_speech_verb_is_part_of_what_was_said(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("Senator Ingrid Holm said the offer smacked of bad faith, because the ministry had broken "
-                  "the same promise twice before.")
+            "the same promise twice before.")
     said = [s.quote for s in doc._.statements]
     assert said == ["the offer smacked of bad faith, because the ministry had broken the same promise twice before"], said
 
 
 def test_according_to_whose_rest_the_parser_takes_for_an_appositive(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("The council published its spending plan on Monday. According to former city treasurer Dana "
-                  "Whitlow, the budget reeks of \u201cwishful thinking\u201d and bad planning.")
+            "Whitlow, the budget reeks of \u201cwishful thinking\u201d and bad planning.")
     said = [(s.speaker, s.quote) for s in doc._.statements]
     assert ("person/dana-whitlow", "the budget reeks of \u201cwishful thinking\u201d and bad planning") in said, said
 
 
 def test_a_given_name_genders_a_person_the_story_says_nothing_about(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("Maria Keller met voters in Toledo on Friday. Donald Berg answered at a rally in Dayton, and "
-                  "Berg mocked the plan. \u201cNobody in this state will pay for that experiment,\u201d she said.")
+            "Berg mocked the plan. \u201cNobody in this state will pay for that experiment,\u201d she said.")
     said = {s.quote: s.speaker for s in doc._.statements}
     assert said.get("Nobody in this state will pay for that experiment") == "person/maria-keller", said
 
 
 def test_someone_a_person_believes_in_is_not_the_next_he(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("Speaker Paul Ryan met reporters on Tuesday. Paul Ryan said he had doubts about the bill, but he "
-                  "does believe Karl Berg is right about the veto. \u201cI do think we have the votes to override "
-                  "it this week,\u201d he said.")
+            "does believe Karl Berg is right about the veto. \u201cI do think we have the votes to override "
+            "it this week,\u201d he said.")
     said = {s.quote: s.speaker for s in doc._.statements}
     assert said.get("I do think we have the votes to override it this week") == "person/paul-ryan", said
 
 
 def test_someone_a_person_reports_on_stays_the_next_he(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("Karl Berg told the committee on Monday. He said Omar Haddad sent a letter in May in which he "
-                  "said: \u201cThe pressure on our towns is now greater than anything we can bear alone.\u201d")
+            "said: \u201cThe pressure on our towns is now greater than anything we can bear alone.\u201d")
     said = {s.quote: s.speaker for s in doc._.statements}
     assert said.get("The pressure on our towns is now greater than anything we can bear alone.") == \
         "person/omar-haddad", said
@@ -821,7 +821,7 @@ def test_transcript_turns_are_their_speakers_statements(run_doc: Callable[..., D
 
 def test_one_capitals_label_is_a_dateline_not_a_transcript(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("SEREMBAN: The state will open three new clinics next year, officials said on Monday.\n\n"
-                  "Q: When will they open? A spokesman did not say.")
+            "Q: When will they open? A spokesman did not say.")
     names = {e.name for e in doc._.entities.values()}
     assert "Q" not in names and not any(s.quote.startswith("The state will") for s in doc._.statements)
 
@@ -838,7 +838,7 @@ def test_transcript_lines_need_two_turns_and_a_name() -> None:
 
 def test_a_person_quoted_inside_what_a_paper_reported_is_the_source(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("The Daily Post reports that Minister Ana Lopes told lawmakers the budget would be balanced "
-                  "by next spring.")
+            "by next spring.")
     names = {k: e.name for k, e in doc._.entities.items()}
     said = [(names.get(s.speaker, s.speaker), s.quote) for s in doc._.statements]
     assert said == [("Ana Lopes", "the budget would be balanced by next spring")], said
@@ -858,50 +858,69 @@ def _said(doc: Doc) -> list[tuple[str, str]]:
     return [(names.get(s.speaker, s.speaker), s.quote) for s in doc._.statements]
 
 
-def test_a_named_news_agency_reporting_in_its_own_voice_is_the_speaker(run_doc: Callable[..., Doc]) -> None:
-    doc = run_doc("Prices rose again in the capital. Peru's Andina news agency reported on Tuesday the officials "
-                  "had left for talks in Lima.")
-    assert _said(doc) == [("Andina", "the officials had left for talks in Lima")], _said(doc)
-
-
-def test_a_clause_the_parser_hangs_on_a_trailing_agency_verb_is_the_named_speakers(run_doc: Callable[..., Doc]) -> None:
-    doc = run_doc("Maria Lopez said the talks would go on for several more weeks, the Orbe news agency said.")
-    assert _said(doc) == [("Maria Lopez", "the talks would go on for several more weeks")], _said(doc)
-
-
-def test_a_trailing_subject_and_speech_verb_are_not_part_of_the_words(run_doc: Callable[..., Doc]) -> None:
-    doc = run_doc("Maria Lopez said the talks would go on for several more weeks, the agency reported.")
-    assert _said(doc) == [("Maria Lopez", "the talks would go on for several more weeks")], _said(doc)
-
-
 def test_an_attribution_that_only_quotes_another_source_is_not_a_statement(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("Fighting flared overnight. According to the Andina news agency, quoting the state broadcaster, "
-                  "the army has been put on alert along the whole northern border.")
+            "the army has been put on alert along the whole northern border.")
     assert not any(name == "Andina" for name, _ in _said(doc)), _said(doc)
 
 
-def test_a_known_agency_the_ner_took_for_a_nationality_still_speaks(run_doc: Callable[..., Doc]) -> None:
-    doc = run_doc("The talks stalled again on Friday. The domestic Yonhap news agency said the government would "
-                  "consider the northern demand only if the North accepted its requests.")
-    assert _said(doc) == [("Yonhap", "the government would consider the northern demand only if the North accepted "
-                                     "its requests")], _said(doc)
-
-
-def test_a_people_that_says_something_is_not_its_countrys_government(run_doc: Callable[..., Doc]) -> None:
-    doc = run_doc("Lamenting their luck, Peruvians often say that their country is the richest beggar sitting on "
-                  "a bench of gold. Peru said on Monday it would recall its ambassador to Chile for consultations.")
-    assert _said(doc) == [("Peru", "it would recall its ambassador to Chile for consultations")], _said(doc)
-
-
-def test_a_persons_belief_inside_what_a_paper_reported_is_the_persons(run_doc: Callable[..., Doc]) -> None:
-    doc = run_doc("The Daily Post reported that Admiral Ana Lopes also believes the fishermen found in the water "
-                  "may have left the boat on purpose.")
-    assert _said(doc) == [("Ana Lopes", "the fishermen found in the water may have left the boat on purpose")], _said(doc)
-
-
-def test_what_a_paper_reported_without_a_believer_stays_the_papers(run_doc: Callable[..., Doc]) -> None:
-    doc = run_doc("The Daily Post reported that the fishermen found in the water may have left the boat on purpose.")
-    assert _said(doc) == [("Daily Post", "the fishermen found in the water may have left the boat on purpose")], _said(doc)
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        pytest.param(
+            "Prices rose again in the capital. Peru's Andina news agency reported on Tuesday the officials "
+            "had left for talks in Lima.",
+            "Andina",
+            "the officials had left for talks in Lima",
+            id="a_named_news_agency_reporting_in_its_own_voice_is_the_speaker",
+        ),
+        pytest.param(
+            "Maria Lopez said the talks would go on for several more weeks, the Orbe news agency said.",
+            "Maria Lopez",
+            "the talks would go on for several more weeks",
+            id="a_clause_the_parser_hangs_on_a_trailing_agency_verb_is_the_named_speakers",
+        ),
+        pytest.param(
+            "Maria Lopez said the talks would go on for several more weeks, the agency reported.",
+            "Maria Lopez",
+            "the talks would go on for several more weeks",
+            id="a_trailing_subject_and_speech_verb_are_not_part_of_the_words",
+        ),
+        pytest.param(
+            "The talks stalled again on Friday. The domestic Yonhap news agency said the government would "
+            "consider the northern demand only if the North accepted its requests.",
+            "Yonhap",
+            "the government would consider the northern demand only if the North accepted "
+            "its requests",
+            id="a_known_agency_the_ner_took_for_a_nationality_still_speaks",
+        ),
+        pytest.param(
+            "Lamenting their luck, Peruvians often say that their country is the richest beggar sitting on "
+            "a bench of gold. Peru said on Monday it would recall its ambassador to Chile for consultations.",
+            "Peru",
+            "it would recall its ambassador to Chile for consultations",
+            id="a_people_that_says_something_is_not_its_countrys_government",
+        ),
+        pytest.param(
+            "The Daily Post reported that Admiral Ana Lopes also believes the fishermen found in the water "
+            "may have left the boat on purpose.",
+            "Ana Lopes",
+            "the fishermen found in the water may have left the boat on purpose",
+            id="a_persons_belief_inside_what_a_paper_reported_is_the_persons",
+        ),
+        pytest.param(
+            "The Daily Post reported that the fishermen found in the water may have left the boat on purpose.",
+            "Daily Post",
+            "the fishermen found in the water may have left the boat on purpose",
+            id="what_a_paper_reported_without_a_believer_stays_the_papers",
+        ),
+    ],
+)
+def test_the_words_go_to_the_speaker_the_construction_names(
+    run_doc: Callable[..., Doc], text: str, speaker: str, quote: str
+) -> None:
+    said = _said(run_doc(text))
+    assert said == [(speaker, quote)], said
 
 
 @pytest.mark.parametrize(
@@ -914,4 +933,5 @@ def test_what_a_paper_reported_without_a_believer_stays_the_papers(run_doc: Call
 def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_speaker(
     run_doc: Callable[..., Doc], text: str
 ) -> None:
-    assert [name for name, _ in _said(run_doc(text))] == ["Ana Reyes"], _said(run_doc(text))
+    said = _said(run_doc(text))
+    assert [name for name, _ in said] == ["Ana Reyes"], said
