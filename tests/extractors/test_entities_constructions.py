@@ -96,6 +96,17 @@ def test_an_honorific_keeps_a_surname_from_a_full_name_of_the_other_gender(run_d
     assert mrs == [michelle]
 
 
+def test_a_surname_two_people_share_goes_to_the_one_written_out_first(run_doc: Callable[..., object]) -> None:
+    # the father's name is longer, and is written out second
+    doc = run_doc(
+        "U.S. Senator Ted Lund endorsed the farm bill on Friday. The senator said his father, Rafael Lund, had "
+        "worked on a farm for decades. Voters in the county praised Senator Lund for the vote."
+    )
+    names = {key: e.name for key, e in doc._.entities.items()}  # type: ignore[attr-defined]
+    bare = [names[s.label_] for s in doc.spans[MENTIONS] if s.text == "Lund"]  # type: ignore[attr-defined]
+    assert bare == ["Ted Lund"], bare
+
+
 def test_a_media_word_after_a_name_in_a_caption_is_not_part_of_it(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Ruiz spoke for an hour in Boston on Saturday.\n"
                                 "[Audio: Governor Ruiz Speech at the Harbour Festival in Salem (5/2/19) Listen online.]")

@@ -226,6 +226,14 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             gender = honorific_gender(span) or noun_gender(span)
             if gender is not None:
                 full_genders[c.text].add(gender)
+    # full name -> where the story first writes it out; in the headline counts last (a
+    # capitalised headline runs words into names: "Obama Seeks More ...")
+    article = doc._.article if Doc.has_extension("article") else None
+    body_start = article.body_start if article is not None else 0
+    full_starts: dict[str, int] = {}
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.type == "Person" and c.text in full_names:
+            full_starts.setdefault(c.text, c.start if doc[c.start].idx >= body_start else len(doc) + c.start)
     honorifics: dict[int, str] = {}  # candidate start -> gender of its honorific
     short_genders: dict[str, set[str]] = defaultdict(set)  # short form -> its honorifics' genders
     for c in cands:
@@ -242,15 +250,16 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             # a bare "Hart" goes with the honorific its other mentions carry, when they agree
             seen = short_genders.get(c.text, set())
             own = honorifics.get(c.start) or (next(iter(seen)) if len(seen) == 1 else None)
-            for full in full_names:
-                if own is not None and full_genders.get(full, {own}) == {"m", "f"} - {own}:
-                    continue
-                ftoks = _tokens(full)
-                if len(toks) < len(ftoks) and _subsequence(toks, ftoks) and (c.type == "Person" or toks[-1] == ftoks[-1] or (c.type == "Organization" and toks[-1] == ftoks[0])):
-                    c.type = "Person"
-                    c.aliases.add(c.text)
-                    c.text = full
-                    break
+            fits = [
+                full for full in full_names
+                if not (own is not None and full_genders.get(full, {own}) == {"m", "f"} - {own})
+                and len(toks) < len(_tokens(full)) and _subsequence(toks, _tokens(full))
+                and (c.type == "Person" or toks[-1] == _tokens(full)[-1] or (c.type == "Organization" and toks[-1] == _tokens(full)[0]))
+            ]
+            if fits:
+                c.type = "Person"
+                c.aliases.add(c.text)
+                c.text = _first_written(fits, full_starts)
     # "Magyar's Tisza": an organisation named with a person's possessive is the organisation.
     person_forms = {f for c in cands if c.type == "Person" for f in (c.text, *c.aliases, c.text.split()[-1])}
     for c in cands:
@@ -314,6 +323,16 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             c.text = canonical[(c.type, c.text)]
     for c in cands:
         c.key = entity_key(c.type, c.text, c.iso)
+
+
+def _first_written(fits: list[str], starts: dict[str, int]) -> str:
+    """The full name a short form stands for (``fits``: longest first). Of two people who share
+    a surname ("Senator Cruz" with "Ted Cruz" and "his father, Rafael Cruz"), the one the story
+    writes out first, as the surname rule of the speakers does (news style names the main
+    person first); of forms of one name ("Ana Maria Reyes", "Ana Reyes"), the longest."""
+    first = fits[0]
+    people = [f for f in fits if f == first or not _subsequence(_tokens(f), _tokens(first))]
+    return min(people, key=lambda f: starts.get(f, 1 << 30)) if len(people) > 1 else first
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
