@@ -188,6 +188,12 @@ def test_a_town_a_visit_verb_takes_is_a_place(run_doc: Callable[..., object]) ->
     assert found.get("Kuching") == "Place" and found.get("Sibu") == "Place", found
 
 
+def test_a_town_troops_advance_on_is_a_place(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Aid workers said they did not know that the tanks advancing on Arbil were "
+                               "manned by army troops.")
+    assert found.get("Arbil") == "Place", found
+
+
 @pytest.mark.parametrize(
     "text, name, etype",
     [

@@ -128,6 +128,8 @@ def _in_place_construction(doc: Doc, start: int) -> bool:
         return True
     if before.lower_ in _LOCATIVE and before.dep_ in ("prep", "dative"):
         return True
+    if before.dep_ == "prep" and f"{before.head.lemma_} {before.lower_}" in _word_set("place_verbs.txt"):
+        return True  # "tanks advancing on Arbil"
     token = doc[start]  # "in Tawau, Sandakan and Lahad Datu": a name listed with one
     while token.dep_ == "compound" and token.head.i > token.i and token.head.i - start < 4:
         token = token.head
