@@ -188,6 +188,21 @@ def test_a_town_a_visit_verb_takes_is_a_place(run_doc: Callable[..., object]) ->
     assert found.get("Kuching") == "Place" and found.get("Sibu") == "Place", found
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Envoys met in Bonn to bring peace to the disputed Nagorno-Karabakh region. A ceasefire has held in "
+         "Nagorno-Karabakh since May.", "Nagorno-Karabakh"),
+        ("Militias roam the oil-rich Cabo-Delgado province, and aid to Cabo-Delgado has slowed.", "Cabo-Delgado"),
+    ],
+)
+def test_a_name_before_an_area_noun_is_a_place_wherever_it_recurs(
+    run_doc: Callable[..., object], text: str, name: str
+) -> None:
+    found = _entities(run_doc, text)
+    assert found.get(name) == "Place", found
+
+
 def test_a_town_troops_advance_on_is_a_place(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Aid workers said they did not know that the tanks advancing on Arbil were "
                                "manned by army troops.")

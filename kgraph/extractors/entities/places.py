@@ -12,12 +12,15 @@ from .words import (
     _doc_tokens,
     Candidate,
     POSSESSIVE,
+    _AREA_WORDS,
     _in_place_construction,
     _before_office_title,
     _name_word,
+    _names_an_area,
     _place_names,
     _state_bodies,
     _surface,
+    _word_set,
 )
 from .spans import _country
 
@@ -140,3 +143,29 @@ def _street_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
         if start == k or (k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha):
             continue
         yield Candidate(start, k + 1, "Place", _surface(doc, start, k + 1), source="street")
+
+
+def _area_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
+    """A region the NER left untagged before the area noun it names ("the oil-rich
+    Cabo-Delgado province"): one to three capitalised name words, hyphens between them
+    allowed, that modify "province", "region", "district", ..."""
+    for token in _doc_tokens(doc):
+        k = token.i
+        if token.text not in _AREA_WORDS or token.text in ("airport", "state") or k in taken or k == 0:
+            continue
+        start = k
+        while (
+            start > 0 and k - start < 5 and start - 1 not in taken and not doc[start - 1].is_sent_start
+            and (_name_word(doc[start - 1]) or (
+                doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and start < k and start > 1 and _name_word(doc[start - 2])
+            ))
+        ):
+            start -= 1
+        while start < k and (
+            doc[start].text == "-" or doc[start].ent_type_ == "NORP" or gazetteer.lookup_demonym(doc[start].text) is not None
+            or (start > 1 and doc[start - 1].text == "-" and not doc[start - 2].text[:1].isupper())
+        ):
+            start += 1  # "the (mainly-)Moslem North Caucasus region": the adjective is no part of the name
+        if start == k or not _names_an_area(doc, k) or any(doc[j].text in _word_set("org_suffixes.txt") for j in range(start, k)):
+            continue
+        yield Candidate(start, k, "Place", _surface(doc, start, k), source="area")

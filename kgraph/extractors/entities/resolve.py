@@ -24,6 +24,7 @@ from .words import (
     _doc_tokens,
     _folded,
     _is_org_name,
+    _names_an_area,
     _not_entities,
     _person_nouns,
     _personal_name,
@@ -80,6 +81,8 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             and (region.end == len(doc) or doc[region.end].text not in POSSESSIVE)
         ):
             located.add(fold(c.text))
+        elif c.type in ("Organization", "Place") and not _ACRONYM.match(c.text) and _names_an_area(doc, c.end):
+            located.add(fold(c.text))  # "the disputed Nagorno-Karabakh region"
     for c in cands:
         if fold(c.text) in located and c.type == "Organization":
             c.type = "Place"

@@ -26,6 +26,7 @@ from .words import (
     _facility_not_surname,
     _hyphen_joined,
     _in_place_construction,
+    _names_an_area,
     _before_office_title,
     _is_org_name,
     _leading_title,
@@ -511,6 +512,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(start, end, "Organization", text)
         elif end < ent_end and doc[end].text in _AREA_WORDS:
             yield Candidate(start, end, "Place", text)  # "Jiangsu province"
+        elif label == "ORG" and end == ent_end and _names_an_area(doc, end):
+            yield Candidate(start, end, "Place", text)  # "the disputed Nagorno-Karabakh region" (ORG)
         elif label in ("ORG", "PERSON") and _known_place(doc, start, end, text, label):
             yield Candidate(start, end, "Place", text)
         elif label == "PERSON" and end - start == 1 and _after_place_noun(doc, start):

@@ -119,6 +119,11 @@ _NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "OR
 _AREA_WORDS = frozenset({"province", "region", "district", "county", "state", "oblast", "governorate", "prefecture", "airport"})
 
 
+def _names_an_area(doc: Doc, end: int) -> bool:
+    """The name stands before an area noun it modifies: "the Kurdish-held Duhok province"."""
+    return end < len(doc) and doc[end].text in _AREA_WORDS - {"airport"} and doc[end - 1].head.i == end
+
+
 def _in_place_construction(doc: Doc, start: int) -> bool:
     """"in X", "near X", "from X", "the town of X": a name where places stand."""
     if start == 0:
