@@ -245,6 +245,7 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             if gender is not None:
                 honorifics[c.start] = gender
                 short_genders[c.text].add(gender)
+    full_tokens = [(full, _tokens(full)) for full in full_names]
     for c in cands:
         if c.type == "Country":
             continue
@@ -254,10 +255,10 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             seen = short_genders.get(c.text, set())
             own = honorifics.get(c.start) or (next(iter(seen)) if len(seen) == 1 else None)
             fits = [
-                full for full in full_names
-                if not (own is not None and full_genders.get(full, {own}) == {"m", "f"} - {own})
-                and len(toks) < len(_tokens(full)) and _subsequence(toks, _tokens(full))
-                and (c.type == "Person" or toks[-1] == _tokens(full)[-1] or (c.type == "Organization" and toks[-1] == _tokens(full)[0]))
+                full for full, ftoks in full_tokens
+                if len(toks) < len(ftoks) and _subsequence(toks, ftoks)
+                and (c.type == "Person" or toks[-1] == ftoks[-1] or (c.type == "Organization" and toks[-1] == ftoks[0]))
+                and not (own is not None and full_genders.get(full, {own}) == {"m", "f"} - {own})
             ]
             if fits:
                 c.type = "Person"
