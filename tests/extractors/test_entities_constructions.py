@@ -203,6 +203,12 @@ def test_a_name_before_an_area_noun_is_a_place_wherever_it_recurs(
     assert found.get(name) == "Place", found
 
 
+def test_the_last_word_of_a_title_is_no_organisation(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "The radio said U.S. Assistant Secretary of State Ana Lopes had reassured "
+                               "the party's officials.")
+    assert "State" not in found and found.get("Ana Lopes") == "Person", found
+
+
 def test_a_town_troops_advance_on_is_a_place(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Aid workers said they did not know that the tanks advancing on Arbil were "
                                "manned by army troops.")

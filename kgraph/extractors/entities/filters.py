@@ -61,14 +61,20 @@ def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     so is a longer "person" whose first word is no given name but a word the story also
     writes in lower case ("Space Shuttle Atlantis");
     a one-word "organisation" that the story also writes in lower case is a common word;
-    letters after a person's name ("Tom Molomby, SC,") and a family ("the Sams" beside
-    "Thomas Sam") are no organisations."""
+    letters after a person's name ("Tom Molomby, SC,"), a family ("the Sams" beside
+    "Thomas Sam") and the end of a title ("Secretary of State") are no organisations."""
     counts = Counter(c.key for c in cands)
     titles = _titles()
 
     def titled(c: Candidate) -> bool:
         return any(
             tuple(t.lower_ for t in doc[max(0, c.start - len(t)) : c.start]) == t for t in titles
+        )
+
+    def in_title(c: Candidate) -> bool:  # "Assistant Secretary of State": "State" ends a title
+        n = c.end - c.start
+        return c.start > 0 and doc[c.start - 1].lower_ == "of" and any(
+            len(t) > n and tuple(w.lower_ for w in doc[max(0, c.end - len(t)) : c.end]) == t for t in titles
         )
 
     lowercase = {t.text for t in _doc_tokens(doc) if t.is_lower}
@@ -94,7 +100,7 @@ def _drop_lone_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return [
         c for c in cands
         if not (c.type == "Person" and " " not in c.text and counts[c.key] == 1 and not c.aliases and not titled(c))
-        and c.key not in not_people and not post_nominal(c) and not family(c)
+        and c.key not in not_people and not post_nominal(c) and not family(c) and not in_title(c)
         and not (  # "Trade", "State": a common word with a capital, used lower-case elsewhere
             c.type == "Organization" and " " not in c.text and not c.aliases
             and not _ACRONYM.match(c.text) and c.text.lower() in lowercase
