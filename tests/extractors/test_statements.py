@@ -924,6 +924,25 @@ def test_the_words_go_to_the_speaker_the_construction_names(
 
 
 @pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("As Carla Mendes told the Daily Post, river pollution has dropped partly because of the new water law.",
+         "river pollution has dropped partly because of the new water law"),
+        ("The river has become cleaner because of the new water law, as Carla Mendes said on Monday.",
+         "The river has become cleaner because of the new water law"),
+    ],
+)
+def test_an_as_clause_attributes_the_clause_it_hangs_on(run_doc: Callable[..., Doc], text: str, quote: str) -> None:
+    said = _said(run_doc(text))
+    assert said == [("Carla Mendes", quote)], said
+
+
+def test_an_as_clause_of_time_is_no_attribution(run_doc: Callable[..., Doc]) -> None:
+    said = _said(run_doc("As Carla Mendes spoke on Monday, the crowd grew restless and started to leave the square."))
+    assert said == [], said
+
+
+@pytest.mark.parametrize(
     "text",
     [
         '"We will not give up the islands," Ana Reyes said on Tuesday in the capital.',

@@ -208,6 +208,18 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
             if _word_count(verb.doc[rest : verb.sent.end].text) >= MIN_WORDS:
                 return rest, verb.sent.end
             return verb.sent.start, verb.sent.end
+    # "As X told reporters, Q" / "Q, as X said": the clause the attribution hangs on is what it reports
+    mark = verb.left_edge
+    if verb.dep_ == "advcl" and mark.dep_ == "mark" and mark.lower_ == "as" and mark.head.i == verb.i and subject is not None:
+        if head.i > verb.i:
+            # after the first comma: the parser may hang the clause's subject on the attribution
+            # ("As X told the Daily Post, river pollution has dropped")
+            start = next((k + 1 for k in range(verb.i + 1, head.i) if doc[k].text == ","), verb.right_edge.i + 1)
+            while start < head.i and doc[start].is_punct:
+                start += 1
+            return start, head.right_edge.i + 1
+        if head.i < mark.i and mark.i > 0 and doc[mark.i - 1].text == ",":
+            return head.left_edge.i, mark.i - 1
     # "Q, X said" parsed with the verb hanging on the quoted clause
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and head.i < verb.i and subject is not None:
         if verb.nbor(-1).is_punct or (subject.left_edge.i > 0 and subject.left_edge.nbor(-1).is_punct):
