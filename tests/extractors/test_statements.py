@@ -937,6 +937,11 @@ def test_an_as_clause_attributes_the_clause_it_hangs_on(run_doc: Callable[..., D
     assert said == [("Carla Mendes", quote)], said
 
 
+def test_a_document_a_body_names_speaks_for_the_body(run_doc: Callable[..., Doc]) -> None:
+    said = _said(run_doc("The Home Office letter says the department may extend the use of the form to other applicants."))
+    assert said == [("Home Office", "the department may extend the use of the form to other applicants")], said
+
+
 def test_an_as_clause_of_time_is_no_attribution(run_doc: Callable[..., Doc]) -> None:
     said = _said(run_doc("As Carla Mendes spoke on Monday, the crowd grew restless and started to leave the square."))
     assert said == [], said

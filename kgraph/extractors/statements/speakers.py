@@ -152,6 +152,10 @@ class Speakers:
                 key = self._entity(owner) if owner is not None else None
                 if key:
                     return key
+                if child.dep_ == "compound":  # "a Home Office letter says": the body it names
+                    key = self._entity(child)
+                    if key and (self.types.get(key) or _type_of_key(key)) in ("Organization", "Person"):
+                        return key
         if token.i not in self.mention_of:  # a name of its own ("the Tax Policy Center") describes no other org
             key = self._described_org(token)
             if key:
