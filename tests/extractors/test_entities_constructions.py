@@ -433,8 +433,18 @@ def test_a_name_used_only_as_a_market_index_is_no_entity(run_doc: Callable[..., 
     assert found.get("Northern Stock Exchange") == "Organization"
 
 
-def test_a_nationality_the_ner_took_for_a_person_before_a_noun_is_the_country(run_doc: Callable[..., object]) -> None:
-    assert _entities(run_doc, "Tajik troops now control the town.") == {"Tajikistan": "Country"}
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tajik troops now control the town.", {"Tajikistan": "Country"}),
+        ("The source said Azerbaijani presidential adviser Elnur Mammadov met the envoy on Wednesday.",
+         {"Azerbaijan": "Country", "Elnur Mammadov": "Person"}),
+    ],
+)
+def test_a_nationality_the_ner_took_for_a_person_before_a_noun_is_the_country(
+    run_doc: Callable[..., object], text: str, expected: dict[str, str]
+) -> None:
+    assert _entities(run_doc, text) == expected
 
 
 def test_a_name_after_town_of_is_a_place_whatever_the_ner_said(run_doc: Callable[..., object]) -> None:

@@ -351,8 +351,11 @@ def _after_place_noun(doc: Doc, i: int) -> bool:
 
 
 def _modifies_noun(doc: Doc, start: int, end: int) -> bool:
-    """One word before a lower-case noun ("Tajik troops"): an adjective, not a name."""
-    return end - start == 1 and end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN"
+    """One word before a lower-case noun ("Tajik troops") or adjective and noun ("Azerbaijani
+    presidential adviser"): an adjective, not a name."""
+    return end - start == 1 and end < len(doc) and doc[end].is_lower and (
+        doc[end].pos_ == "NOUN" or (doc[end].pos_ == "ADJ" and doc[end].head.pos_ == "NOUN" and doc[end].head.i > end)
+    )
 
 
 def _located_in(token: Token) -> bool:
