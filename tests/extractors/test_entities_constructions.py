@@ -328,6 +328,9 @@ def test_a_place_named_after_an_honoured_person_is_no_person(run_doc: Callable[.
         ("An Argentine army spokeswoman told reporters the convoy had crossed the border.", "Argentine army"),
         ("The commander of Bolivia's armed forces visited the flooded district on Friday.", "Bolivia's armed forces"),
         ("According to Uruguay's foreign ministry, the talks will resume next month.", "Uruguay's foreign ministry"),
+        ("The South Korean Unification Ministry said the talks would go ahead.", "South Korean Unification Ministry"),
+        ("North Korean Red Cross president Ri Chol-ho said the talks would go ahead in the border village.",
+         "North Korean Red Cross"),
     ],
 )
 def test_a_state_body_that_speaks_acts_or_employs_a_role_holder_is_an_organisation(

@@ -33,7 +33,12 @@ def _state_body_candidates(doc: Doc, cands: list[Candidate]) -> Iterator[Candida
         if not token.text[:1].isupper():
             continue
         start, nxt = token.i, token.i + 1
-        if gazetteer.lookup_demonym(token.text) is None:
+        if (
+            nxt < len(doc) and token.lower_ not in ("the", "a", "an") and doc[nxt].text[:1].isupper()
+            and gazetteer.lookup_demonym(f"{token.text} {doc[nxt].text}")
+        ):
+            nxt += 1  # "South Korean", "North Korean"
+        elif gazetteer.lookup_demonym(token.text) is None:
             owner = owners.get(nxt)
             if owner is not None:
                 start = owner.start
@@ -42,12 +47,11 @@ def _state_body_candidates(doc: Doc, cands: list[Candidate]) -> Iterator[Candida
             if nxt >= len(doc) or doc[nxt].text not in POSSESSIVE:
                 continue
             nxt += 1
-        for body in _state_bodies():
-            n = len(body)
-            if tuple(t.lower_ for t in doc[nxt : nxt + n]) == body:
-                if _body_acts(doc, start, nxt + n):
-                    yield Candidate(start, nxt + n, "Organization", _surface(doc, start, nxt + n), source="state")
-                break
+        n = next((len(body) for body in _state_bodies() if tuple(t.lower_ for t in doc[nxt : nxt + len(body)]) == body), 0)
+        if not n and nxt + 1 < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].is_alpha and doc[nxt + 1].text == "Ministry":
+            n = 2  # "the South Korean Unification Ministry": any ministry named with a capital
+        if n and _body_acts(doc, start, nxt + n):
+            yield Candidate(start, nxt + n, "Organization", _surface(doc, start, nxt + n), source="state")
 
 
 def _body_acts(doc: Doc, start: int, end: int) -> bool:
