@@ -107,6 +107,12 @@ def test_a_surname_two_people_share_goes_to_the_one_written_out_first(run_doc: C
     assert bare == ["Ted Lund"], bare
 
 
+def test_a_given_name_and_patronymic_is_the_person_of_that_given_name(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "President Ivan Petrov signed the decree on Friday. \"Ivan Sergeyevich has backed the "
+                               "plan,\" the prime minister told reporters in Moscow.")
+    assert found == {"Ivan Petrov": "Person", "Moscow": "Place"}, found
+
+
 def test_a_media_word_after_a_name_in_a_caption_is_not_part_of_it(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Ruiz spoke for an hour in Boston on Saturday.\n"
                                 "[Audio: Governor Ruiz Speech at the Harbour Festival in Salem (5/2/19) Listen online.]")

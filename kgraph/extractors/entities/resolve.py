@@ -260,6 +260,11 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
                 and (c.type == "Person" or toks[-1] == ftoks[-1] or (c.type == "Organization" and toks[-1] == ftoks[0]))
                 and not (own is not None and full_genders.get(full, {own}) == {"m", "f"} - {own})
             ]
+            if not fits and c.type == "Person" and len(toks) == 2 and _PATRONYMIC.search(toks[1]):
+                # "Boris Nikolayevich" beside "Boris Yeltsin": given name and patronymic, the
+                # polite Russian form, of the one person of the story with that given name
+                fits = [full for full, ftoks in full_tokens if ftoks[0] == toks[0] and not _PATRONYMIC.search(ftoks[-1])]
+                fits = fits if len({_tokens(f)[-1] for f in fits}) == 1 else []
             if fits:
                 c.type = "Person"
                 c.aliases.add(c.text)
@@ -327,6 +332,9 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             c.text = canonical[(c.type, c.text)]
     for c in cands:
         c.key = entity_key(c.type, c.text, c.iso)
+
+
+_PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
 
 
 def _first_written(fits: list[str], starts: dict[str, int]) -> str:
