@@ -113,6 +113,18 @@ def test_a_given_name_and_patronymic_is_the_person_of_that_given_name(run_doc: C
     assert found == {"Ivan Petrov": "Person", "Moscow": "Place"}, found
 
 
+@pytest.mark.parametrize(
+    "text, company",
+    [
+        ("Car maker PT Sinar Jaya Motor said on Monday it would cut prices.", "PT Sinar Jaya Motor"),
+        ("Shares of PT Bank Lestari Tbk rose 3 percent in Jakarta.", "PT Bank Lestari Tbk"),
+    ],
+)
+def test_a_legal_form_before_names_opens_a_company(run_doc: Callable[..., object], text: str, company: str) -> None:
+    found = _entities(run_doc, text)
+    assert found.get(company) == "Organization", found
+
+
 def test_a_media_word_after_a_name_in_a_caption_is_not_part_of_it(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Ruiz spoke for an hour in Boston on Saturday.\n"
                                 "[Audio: Governor Ruiz Speech at the Harbour Festival in Salem (5/2/19) Listen online.]")

@@ -46,6 +46,40 @@ def _org_name_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
         i = hit
 
 
+# Legal forms written before a company's name: Indonesia's "PT" (Perseroan Terbatas)
+_PREFIX_FORMS = frozenset({"PT"})
+# ... and after it, where the NER does not know them: "Tbk" (Terbuka, listed)
+_LISTED_FORMS = frozenset({"Tbk", "Tbk."})
+
+
+def _prefixed_companies(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"PT Bank Mandiri Tbk", "PT Timor Putra Nasional": a legal form before one to five
+    capitalised names opens a company's name, whether the NER took the rest as a name of any
+    type ("Timor Putra Nasional") or left it untagged."""
+    tokens = _doc_tokens(doc)
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = list(cands)
+    for token in tokens:
+        i = token.i
+        if token.text not in _PREFIX_FORMS or i in taken or i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper():
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 5 and doc[end].text[:1].isupper() and doc[end].is_alpha and (
+            end == i + 1 or "\n" not in doc[end - 1].whitespace_
+        ):
+            end += 1
+        if end < len(doc) and doc[end].text in _LISTED_FORMS:
+            end += 1
+        if end - i < 2:
+            continue
+        inside = [c for c in out if i < c.start < end or i < c.end <= end]
+        if any(c.start < i or c.end > end for c in inside):
+            continue  # a name that runs on past the company's: leave it
+        out = [c for c in out if c not in inside]
+        out.append(Candidate(i, end, "Organization", _surface(doc, i, end), source="orgs"))
+    return out
+
+
 _DIGEST_HEAD = 600  # characters of the story's top where a press review says what it is
 _SOURCE_LINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'&.-]*(?:[ \t]+[A-Z][A-Z'&.-]*){0,4})[ \t]*$")
 
