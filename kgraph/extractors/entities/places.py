@@ -66,7 +66,7 @@ def _body_acts(doc: Doc, start: int, end: int) -> bool:
     root = doc[end - 1]  # the body word: "army" in "Israel's army"
     if root.tag_ == "JJ":
         return False
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "the army and the police said": the first conjunct's place
     head = root.head
     if root.dep_ == "nsubj" or any(c.dep_ == "relcl" for c in root.children):

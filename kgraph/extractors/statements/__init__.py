@@ -509,7 +509,7 @@ def _embedded_under_person(subject: Token) -> bool:
     believer stays the one a later "he said" means. Not under a speech verb: in "He said Barzani
     sent a message in which he said ..." Barzani acts in the story."""
     clause = subject.head
-    if clause.dep_ != "ccomp" or clause.head is clause:
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return False
     outer = clause.head
     return outer.lemma_.lower() in BELIEF_VERBS and any(c.dep_ == "nsubj" and c.i != subject.i for c in outer.children)

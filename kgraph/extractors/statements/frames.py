@@ -55,10 +55,10 @@ def find_subject(verb: Token) -> Token | None:
     if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN"):
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("by", "after", "before", "while", "from", "in"):
             node = verb.head.head  # "X responded by saying ...", "X refused ..., aside from saying ...": X says it
-            while node.pos_ not in ("VERB", "AUX") and node.dep_ in ("advmod", "prep") and node.head is not node:
+            while node.pos_ not in ("VERB", "AUX") and node.dep_ in ("advmod", "prep") and node.head.i != node.i:
                 node = node.head
             return find_subject(node)
-        if verb.head is not verb:
+        if verb.head.i != verb.i:
             return find_subject(verb.head)
     if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ"):
         return verb.head  # "with X saying ..."; a finite verb misparsed as a modifier of its subject
@@ -87,12 +87,12 @@ def _governing_speech_verb(verb: Token) -> Token | None:
     """For a speech verb conjoined inside a reported clause ("said A would X and urged B"),
     the speech verb whose clause it sits in: the parser's attachment, not the meaning."""
     head = verb
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     if head.lemma_.lower() in reporting_verbs() and head.dep_ not in ("ccomp", "xcomp"):
         return None  # a plain "said A and added B" (not "said Russia would respond ... and urged B")
     node = head
-    while node.head is not node:
+    while node.head.i != node.i:
         if node.dep_ in ("ccomp", "acomp", "xcomp", "conj") and node.head.lemma_.lower() in reporting_verbs():
             return node.head
         if node.dep_ not in ("ccomp", "acomp", "xcomp", "conj", "advcl"):
@@ -127,7 +127,7 @@ def _attribution_tokens(verb: Token, subject: Token | None) -> list[Token]:
     for child in verb.lefts:
         if child.dep_ in ("nsubj", "aux", "auxpass", "neg", "advmod", "npadvmod", "mark", "prep"):
             tokens.extend(child.subtree)
-    if subject is not None and subject.head is verb and subject.i < verb.i:
+    if subject is not None and subject.head.i == verb.i and subject.i < verb.i:
         tokens.extend(subject.subtree)
     return tokens
 
