@@ -942,6 +942,14 @@ def test_a_document_a_body_names_speaks_for_the_body(run_doc: Callable[..., Doc]
     assert said == [("Home Office", "the department may extend the use of the form to other applicants")], said
 
 
+def test_a_first_word_the_parser_cut_off_as_a_sentence_stays_in_the_words(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("Parti Keadilan Rakyat (PKR) will contest all 56 state seats in the coming Selangor election, said "
+                  "Menteri Besar Datuk Seri Amirudin Shari.", title="PKR to contest all seats in Selangor polls, says Amirudin")
+    assert [q for _, q in _said(doc)] == [
+        "Parti Keadilan Rakyat (PKR) will contest all 56 state seats in the coming Selangor election"
+    ], _said(doc)
+
+
 def test_an_as_clause_of_time_is_no_attribution(run_doc: Callable[..., Doc]) -> None:
     said = _said(run_doc("As Carla Mendes spoke on Monday, the crowd grew restless and started to leave the square."))
     assert said == [], said

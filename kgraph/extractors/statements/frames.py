@@ -401,7 +401,19 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
                     if span is not None and not any(t.text in OPENING_TOKENS for t in doc[span[0] : span[1]]):
                         span = None  # "told reporters to expect ...": no words of the speaker's own
             if span is not None and span[1] > span[0]:
-                yield Frame(token, token.lemma_.lower(), subject, span[0], span[1], kind)
+                yield Frame(token, token.lemma_.lower(), subject, _orphan_first_word(doc, span[0]), span[1], kind)
+
+
+def _orphan_first_word(doc: Doc, start: int) -> int:
+    """The content's start, with a capitalised word the parser cut off as a sentence of its own
+    on the same line ("Parti | Keadilan Rakyat will contest ..."): the word opens the content."""
+    before = start - 1
+    if (
+        before >= 0 and doc[start].is_sent_start and doc[before].is_sent_start and doc[before].is_alpha
+        and doc[before].text[:1].isupper() and doc[before].whitespace_ == " "
+    ):
+        return before
+    return start
 
 
 def reattach_misparsed(frames: list[Frame], quoted: Callable[[int], bool]) -> list[Frame]:
