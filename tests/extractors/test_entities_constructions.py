@@ -50,6 +50,7 @@ def test_treaty_acronym_defines_no_entity(run_doc: Callable[..., object]) -> Non
         ("Umno and PAS leaders met in Kuala Lumpur on Sunday to discuss the seat talks.", "Umno"),
         ("Leaders of Pejuang walked out of the meeting in Alor Setar.", "Pejuang"),
         ("The Houthis said their drones had struck a ship, and Hamas praised the attack.", "Hamas"),
+        ("The party said it would cooperate with Pakatan Harapan in the election.", "Pakatan Harapan"),
     ],
 )
 def test_known_organisations(run_doc: Callable[..., object], text: str, name: str) -> None:

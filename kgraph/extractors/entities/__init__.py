@@ -25,7 +25,7 @@ from ...records import Article, Entity, Evidence
 
 from .words import Candidate, _surface, token_list
 from .spans import _ner_candidates
-from .organisations import _prefixed_companies, _digest_sources, _org_name_candidates
+from .organisations import _known_names_over_ner, _prefixed_companies, _digest_sources, _org_name_candidates
 from .places import _area_candidates, _gazetteer_candidates, _place_candidates, _street_candidates, _state_body_candidates, _titled_place_candidates
 from .persons import _appositive_persons, _given_name_persons, _honorific_persons, _later_mentions, _transcript_persons
 from .resolve import _defined_acronyms, _parenthesised_acronyms, _resolve
@@ -60,6 +60,7 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
             for o in covering[c.start]
         )
     ]
+    cands = _known_names_over_ner(doc, cands)
     taken = {i for c in cands for i in range(c.start, c.end)}
     cands.extend(_gazetteer_candidates(doc, taken))
     taken.update(i for c in cands for i in range(c.start, c.end))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections.abc import Iterator
 
 from spacy.tokens import Doc
@@ -15,9 +16,9 @@ from .words import Candidate, _doc_tokens, _org_names, _surface
 _FIRST_WORD = re.compile(r"[^\W_]+")
 
 
-def _org_name_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
-    """"Umno and PAS leaders met", "the Houthis said": a known organisation's name
-    written as a name (same case, whole tokens) where no candidate stands."""
+@cache
+def _names_by_first_word() -> dict[str, list[str]]:
+    """patterns/org_names.txt by the first word of each name."""
     by_token: dict[str, list[str]] = {}
     for group in _org_names().values():
         for words in group:
@@ -25,6 +26,31 @@ def _org_name_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
             match = _FIRST_WORD.match(name)
             if match is not None:
                 by_token.setdefault(match.group(), []).append(name)
+    return by_token
+
+
+def _known_names_over_ner(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A known organisation's name of which the NER took only a part ("Pakatan" GPE in
+    "Pakatan Harapan"): the whole name, an organisation, replaces the part."""
+    by_token = _names_by_first_word()
+    out = cands
+    for c in cands:
+        names = by_token.get(doc[c.start].text)
+        if not names or c.type == "Country":
+            continue
+        for j in range(min(len(doc), c.start + 8), c.end, -1):
+            if _surface(doc, c.start, j) in names:
+                inside = [o for o in out if c.start <= o.start < j]
+                if all(o.end <= j for o in inside) and (j == len(doc) or not (doc[j].text[:1].isupper() and doc[j].is_alpha)):
+                    out = [o for o in out if o not in inside] + [Candidate(c.start, j, "Organization", _surface(doc, c.start, j), source="orgs")]
+                break
+    return out
+
+
+def _org_name_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
+    """"Umno and PAS leaders met", "the Houthis said": a known organisation's name
+    written as a name (same case, whole tokens) where no candidate stands."""
+    by_token = _names_by_first_word()
     tokens = _doc_tokens(doc)
     i = 0
     while i < len(tokens):
