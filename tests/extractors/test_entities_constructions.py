@@ -228,6 +228,11 @@ def test_the_last_word_of_a_title_is_no_organisation(run_doc: Callable[..., obje
     assert "State" not in found and found.get("Ana Lopes") == "Person", found
 
 
+def test_a_town_before_based_is_a_place(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "The Petaling Jaya-based company said it had hired 200 workers.")
+    assert found == {"Petaling Jaya": "Place"}, found
+
+
 def test_a_town_troops_advance_on_is_a_place(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Aid workers said they did not know that the tanks advancing on Arbil were "
                                "manned by army troops.")

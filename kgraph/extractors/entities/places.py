@@ -15,6 +15,7 @@ from .words import (
     _AREA_WORDS,
     _in_place_construction,
     _before_office_title,
+    _based_in,
     _name_word,
     _names_an_area,
     _place_names,
@@ -103,15 +104,16 @@ def _place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
     places = _place_names()
     for token in _doc_tokens(doc):
         i = token.i
-        if i in taken or not _name_word(token) or not _in_place_construction(doc, i):
+        if i in taken or not _name_word(token) or (i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken):
             continue
         end = i + 1
         while end < len(doc) and end - i < 4 and end not in taken and (_name_word(doc[end]) or (doc[end].text == "-" and not doc[end].whitespace_)):
             end += 1
         while end > i and _surface(doc, i, end) not in places:
             end -= 1
-        if end > i and not (end < len(doc) and _name_word(doc[end])):
+        if end > i and not (end < len(doc) and _name_word(doc[end])) and (_in_place_construction(doc, i) or _based_in(doc, end)):
             yield Candidate(i, end, "Place", _surface(doc, i, end), source="places")
+
 
 
 def _titled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:

@@ -26,6 +26,7 @@ from .words import (
     _facility_not_surname,
     _hyphen_joined,
     _in_place_construction,
+    _based_in,
     _names_an_area,
     _before_office_title,
     _is_org_name,
@@ -422,6 +423,8 @@ def _known_place(doc: Doc, start: int, end: int, text: str, label: str) -> bool:
         return (doc[start].text not in _word_set("given_names.txt") or text in _word_set("region_names.txt")) and (
             _in_place_construction(doc, start) or _before_office_title(doc, end)
         )
+    if _based_in(doc, end):
+        return True  # "a Dayton-based firm": where the firm is based
     if end - start == 1 and not any(_in_place_construction(doc, t.i) for t in _doc_tokens(doc) if t.text == text):
         return False  # "Freedom", "Batman": one word is a town somewhere; only where places stand
     return not _context_is_org(doc, Candidate(start, end, "Organization", text))

@@ -124,6 +124,11 @@ def _names_an_area(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].text in _AREA_WORDS - {"airport"} and doc[end - 1].head.i == end
 
 
+def _based_in(doc: Doc, end: int) -> bool:
+    """"a Petaling Jaya-based company": the name before "-based" is where something is based."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based"
+
+
 def _in_place_construction(doc: Doc, start: int) -> bool:
     """"in X", "near X", "from X", "the town of X": a name where places stand."""
     if start == 0:
