@@ -82,12 +82,13 @@ def _prefixed_companies(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """"PT Bank Mandiri Tbk", "PT Timor Putra Nasional": a legal form before one to five
     capitalised names opens a company's name, whether the NER took the rest as a name of any
     type ("Timor Putra Nasional") or left it untagged."""
-    tokens = _doc_tokens(doc)
+    forms = [t.i for t in _doc_tokens(doc) if t.text in _PREFIX_FORMS]
+    if not forms:
+        return cands
     taken = {i for c in cands for i in range(c.start, c.end)}
     out = list(cands)
-    for token in tokens:
-        i = token.i
-        if token.text not in _PREFIX_FORMS or i in taken or i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper():
+    for i in forms:
+        if i in taken or i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper():
             continue
         end = i + 1
         while end < len(doc) and end - i <= 5 and doc[end].text[:1].isupper() and doc[end].is_alpha and (

@@ -106,6 +106,8 @@ def _place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
         i = token.i
         if i in taken or not _name_word(token) or (i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken):
             continue
+        if not _in_place_construction(doc, i) and not any(t.lower_ == "based" for t in doc[i + 1 : i + 6]):
+            continue
         end = i + 1
         while end < len(doc) and end - i < 4 and end not in taken and (_name_word(doc[end]) or (doc[end].text == "-" and not doc[end].whitespace_)):
             end += 1

@@ -117,11 +117,12 @@ _NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "OR
 
 
 _AREA_WORDS = frozenset({"province", "region", "district", "county", "state", "oblast", "governorate", "prefecture", "airport"})
+_AREA_NOUNS = _AREA_WORDS - {"airport"}  # nouns a region's name modifies
 
 
 def _names_an_area(doc: Doc, end: int) -> bool:
     """The name stands before an area noun it modifies: "the Kurdish-held Duhok province"."""
-    return end < len(doc) and doc[end].text in _AREA_WORDS - {"airport"} and doc[end - 1].head.i == end
+    return end < len(doc) and doc[end].text in _AREA_NOUNS and doc[end - 1].head.i == end
 
 
 def _based_in(doc: Doc, end: int) -> bool:
