@@ -950,6 +950,22 @@ def test_a_first_word_the_parser_cut_off_as_a_sentence_stays_in_the_words(run_do
     ], _said(doc)
 
 
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Executive director of the Dallas chapter of the Council on Fair Housing Carla Mendes said the boy wishes "
+         "to use his fame to spotlight social causes.", "the boy wishes to use his fame to spotlight social causes"),
+        ("Carla Mendes commented that the port would need another two years of dredging before big ships could "
+         "dock.", "the port would need another two years of dredging before big ships could dock"),
+    ],
+)
+def test_a_long_title_before_the_name_and_comment_verbs_give_the_speaker(
+    run_doc: Callable[..., Doc], text: str, quote: str
+) -> None:
+    said = _said(run_doc(text))
+    assert said == [("Carla Mendes", quote)], said
+
+
 def test_an_as_clause_of_time_is_no_attribution(run_doc: Callable[..., Doc]) -> None:
     said = _said(run_doc("As Carla Mendes spoke on Monday, the crowd grew restless and started to leave the square."))
     assert said == [], said

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...nlp import MENTIONS
 from .genders import honorific_gender, person_genders
+from ..roles.vocabulary import _role_nouns
 from .lexicon import (
     ANON,
     PERSON_PRONOUNS,
@@ -132,8 +133,9 @@ class Speakers:
                 key = self._entity(child)
                 if key and self.types.get(key, _type_of_key(key)) in ("Person", "Organization"):
                     return key
-        if token.pos_ == "PROPN" or token.lemma_.lower() in person_nouns():
-            # "French Ambassador to Kenya Marc Petit", "Prime Minister and Foreign Minister X"
+        if token.pos_ == "PROPN" or token.lemma_.lower() in person_nouns() or token.lemma_.lower() in _role_nouns():
+            # "French Ambassador to Kenya Marc Petit", "Prime Minister and Foreign Minister X",
+            # "executive director of the Dallas chapter of X Carla Mendes"
             last = token.right_edge
             key = self._entity(last)
             if key and self.types.get(key, _type_of_key(key)) == "Person" and last.i != token.i:
