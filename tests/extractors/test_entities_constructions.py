@@ -98,14 +98,14 @@ def test_an_honorific_keeps_a_surname_from_a_full_name_of_the_other_gender(run_d
 
 
 def test_a_surname_two_people_share_goes_to_the_one_written_out_first(run_doc: Callable[..., object]) -> None:
-    # the father's name is longer, and is written out second
+    # the brother's name is longer, and is written out second
     doc = run_doc(
-        "U.S. Senator Ted Lund endorsed the farm bill on Friday. The senator said his father, Rafael Lund, had "
-        "worked on a farm for decades. Voters in the county praised Senator Lund for the vote."
+        "Governor Mia Holt signed the bill on Friday. Her brother, Jonas Holt, a farmer, watched from the gallery. "
+        "Reporters later asked Governor Holt about the vote."
     )
     names = {key: e.name for key, e in doc._.entities.items()}  # type: ignore[attr-defined]
-    bare = [names[s.label_] for s in doc.spans[MENTIONS] if s.text == "Lund"]  # type: ignore[attr-defined]
-    assert bare == ["Ted Lund"], bare
+    bare = [names[s.label_] for s in doc.spans[MENTIONS] if s.text == "Holt"]  # type: ignore[attr-defined]
+    assert bare == ["Mia Holt"], bare
 
 
 def test_a_given_name_and_patronymic_is_the_person_of_that_given_name(run_doc: Callable[..., object]) -> None:
@@ -210,9 +210,9 @@ def test_a_town_a_visit_verb_takes_is_a_place(run_doc: Callable[..., object]) ->
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Envoys met in Bonn to bring peace to the disputed Nagorno-Karabakh region. A ceasefire has held in "
-         "Nagorno-Karabakh since May.", "Nagorno-Karabakh"),
-        ("Militias roam the oil-rich Cabo-Delgado province, and aid to Cabo-Delgado has slowed.", "Cabo-Delgado"),
+        ("Envoys gathered in Vienna to discuss the contested Varenko-Dal region. A truce has held in Varenko-Dal "
+         "since May.", "Varenko-Dal"),
+        ("Militias roam the remote Ibo-Mataka province, and aid to Ibo-Mataka has slowed.", "Ibo-Mataka"),
     ],
 )
 def test_a_name_before_an_area_noun_is_a_place_wherever_it_recurs(
@@ -223,8 +223,8 @@ def test_a_name_before_an_area_noun_is_a_place_wherever_it_recurs(
 
 
 def test_the_last_word_of_a_title_is_no_organisation(run_doc: Callable[..., object]) -> None:
-    found = _entities(run_doc, "The radio said U.S. Assistant Secretary of State Ana Lopes had reassured "
-                               "the party's officials.")
+    found = _entities(run_doc, "Assistant Secretary of State Ana Lopes will visit Lima next week to discuss the "
+                               "mine dispute.")
     assert "State" not in found and found.get("Ana Lopes") == "Person", found
 
 
@@ -234,9 +234,8 @@ def test_a_town_before_based_is_a_place(run_doc: Callable[..., object]) -> None:
 
 
 def test_a_town_troops_advance_on_is_a_place(run_doc: Callable[..., object]) -> None:
-    found = _entities(run_doc, "Aid workers said they did not know that the tanks advancing on Arbil were "
-                               "manned by army troops.")
-    assert found.get("Arbil") == "Place", found
+    found = _entities(run_doc, "Aid workers said the armoured columns advancing on Kunduz had crossed the river at dawn.")
+    assert found.get("Kunduz") == "Place", found
 
 
 @pytest.mark.parametrize(
@@ -464,8 +463,8 @@ def test_a_name_used_only_as_a_market_index_is_no_entity(run_doc: Callable[..., 
     "text, expected",
     [
         ("Tajik troops now control the town.", {"Tajikistan": "Country"}),
-        ("The source said Azerbaijani presidential adviser Elnur Mammadov met the envoy on Wednesday.",
-         {"Azerbaijan": "Country", "Elnur Mammadov": "Person"}),
+        ("Officials said Azerbaijani presidential adviser Elnur Mammadov would fly to Vienna on Tuesday.",
+         {"Azerbaijan": "Country", "Elnur Mammadov": "Person", "Vienna": "Place"}),
     ],
 )
 def test_a_nationality_the_ner_took_for_a_person_before_a_noun_is_the_country(

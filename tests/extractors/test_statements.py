@@ -926,8 +926,8 @@ def test_the_words_go_to_the_speaker_the_construction_names(
 @pytest.mark.parametrize(
     ("text", "quote"),
     [
-        ("As Carla Mendes told the Daily Post, river pollution has dropped partly because of the new water law.",
-         "river pollution has dropped partly because of the new water law"),
+        ("As Carla Mendes told the Daily Post, the new water law has made the river much cleaner than before.",
+         "the new water law has made the river much cleaner than before"),
         ("The river has become cleaner because of the new water law, as Carla Mendes said on Monday.",
          "The river has become cleaner because of the new water law"),
     ],
@@ -938,8 +938,8 @@ def test_an_as_clause_attributes_the_clause_it_hangs_on(run_doc: Callable[..., D
 
 
 def test_a_document_a_body_names_speaks_for_the_body(run_doc: Callable[..., Doc]) -> None:
-    said = _said(run_doc("The Home Office letter says the department may extend the use of the form to other applicants."))
-    assert said == [("Home Office", "the department may extend the use of the form to other applicants")], said
+    said = _said(run_doc("A Treasury letter says the ministry will review every claim filed before the end of June."))
+    assert said == [("Treasury", "the ministry will review every claim filed before the end of June")], said
 
 
 def test_a_first_word_the_parser_cut_off_as_a_sentence_stays_in_the_words(run_doc: Callable[..., Doc]) -> None:
@@ -953,8 +953,8 @@ def test_a_first_word_the_parser_cut_off_as_a_sentence_stays_in_the_words(run_do
 @pytest.mark.parametrize(
     ("text", "quote"),
     [
-        ("Executive director of the Dallas chapter of the Council on Fair Housing Carla Mendes said the boy wishes "
-         "to use his fame to spotlight social causes.", "the boy wishes to use his fame to spotlight social causes"),
+        ("Regional director of the Lima office of the Andean Water Fund Carla Mendes said the new dams would be "
+         "finished by the end of next year.", "the new dams would be finished by the end of next year"),
         ("Carla Mendes commented that the port would need another two years of dredging before big ships could "
          "dock.", "the port would need another two years of dredging before big ships could dock"),
     ],

@@ -79,9 +79,9 @@ _LISTED_FORMS = frozenset({"Tbk", "Tbk."})
 
 
 def _prefixed_companies(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """"PT Bank Mandiri Tbk", "PT Timor Putra Nasional": a legal form before one to five
+    """"PT Bank Lestari Tbk", "PT Sinar Jaya Motor": a legal form before one to five
     capitalised names opens a company's name, whether the NER took the rest as a name of any
-    type ("Timor Putra Nasional") or left it untagged."""
+    type ("Sinar Jaya Motor") or left it untagged."""
     forms = [t.i for t in _doc_tokens(doc) if t.text in _PREFIX_FORMS]
     if not forms:
         return cands

@@ -154,8 +154,8 @@ def _street_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
 
 
 def _area_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
-    """A region the NER left untagged before the area noun it names ("the oil-rich
-    Cabo-Delgado province"): one to three capitalised name words, hyphens between them
+    """A region the NER left untagged before the area noun it names ("the remote
+    Ibo-Mataka province"): one to three capitalised name words, hyphens between them
     allowed, that modify "province", "region", "district", ..."""
     for token in _doc_tokens(doc):
         k = token.i
@@ -173,7 +173,7 @@ def _area_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
             doc[start].text == "-" or doc[start].ent_type_ == "NORP" or gazetteer.lookup_demonym(doc[start].text) is not None
             or (start > 1 and doc[start - 1].text == "-" and not doc[start - 2].text[:1].isupper())
         ):
-            start += 1  # "the (mainly-)Moslem North Caucasus region": the adjective is no part of the name
+            start += 1  # "the (mostly-)Catholic North Vale region": the adjective is no part of the name
         if start == k or not _names_an_area(doc, k) or any(doc[j].text in _word_set("org_suffixes.txt") for j in range(start, k)):
             continue
         yield Candidate(start, k, "Place", _surface(doc, start, k), source="area")

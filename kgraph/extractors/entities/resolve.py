@@ -72,6 +72,7 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
     # wherever it recurs.
     after_comma = {c.start: c for c in cands if c.type in ("Country", "Place")}
     located = set()
+    areas = set()  # names before an area noun: a place whatever the NER called other mentions
     for c in cands:
         region = after_comma.get(c.end + 1)
         if (
@@ -81,10 +82,10 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             and (region.end == len(doc) or doc[region.end].text not in POSSESSIVE)
         ):
             located.add(fold(c.text))
-        elif c.type in ("Organization", "Place") and not _ACRONYM.match(c.text) and _names_an_area(doc, c.end):
-            located.add(fold(c.text))  # "the disputed Nagorno-Karabakh region"
+        elif c.type != "Country" and not _ACRONYM.match(c.text) and _names_an_area(doc, c.end):
+            areas.add(fold(c.text))  # "the contested Varenko-Dal region"
     for c in cands:
-        if fold(c.text) in located and c.type == "Organization":
+        if (fold(c.text) in located and c.type == "Organization") or (fold(c.text) in areas and c.type != "Country"):
             c.type = "Place"
     # 2. Organisation shape and context beats a PERSON guess for names that are not full names.
     persons_full = {fold(c.text) for c in cands if c.type == "Person" and len(c.text.split()) > 1}
@@ -261,7 +262,7 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
                 and not (own is not None and full_genders.get(full, {own}) == {"m", "f"} - {own})
             ]
             if not fits and c.type == "Person" and len(toks) == 2 and _PATRONYMIC.search(toks[1]):
-                # "Boris Nikolayevich" beside "Boris Yeltsin": given name and patronymic, the
+                # "Ivan Sergeyevich" beside "Ivan Petrov": given name and patronymic, the
                 # polite Russian form, of the one person of the story with that given name
                 fits = [full for full, ftoks in full_tokens if ftoks[0] == toks[0] and not _PATRONYMIC.search(ftoks[-1])]
                 fits = fits if len({_tokens(f)[-1] for f in fits}) == 1 else []
@@ -339,7 +340,7 @@ _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
 
 def _first_written(fits: list[str], starts: dict[str, int]) -> str:
     """The full name a short form stands for (``fits``: longest first). Of two people who share
-    a surname ("Senator Cruz" with "Ted Cruz" and "his father, Rafael Cruz"), the one the story
+    a surname ("Governor Holt" with "Mia Holt" and "her brother, Jonas Holt"), the one the story
     writes out first, as the surname rule of the speakers does (news style names the main
     person first); of forms of one name ("Ana Maria Reyes", "Ana Reyes"), the longest."""
     first = fits[0]

@@ -519,7 +519,7 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         elif end < ent_end and doc[end].text in _AREA_WORDS:
             yield Candidate(start, end, "Place", text)  # "Jiangsu province"
         elif label == "ORG" and end == ent_end and _names_an_area(doc, end):
-            yield Candidate(start, end, "Place", text)  # "the disputed Nagorno-Karabakh region" (ORG)
+            yield Candidate(start, end, "Place", text)  # "the contested Varenko-Dal region" (ORG)
         elif label in ("ORG", "PERSON") and _known_place(doc, start, end, text, label):
             yield Candidate(start, end, "Place", text)
         elif label == "PERSON" and end - start == 1 and _after_place_noun(doc, start):

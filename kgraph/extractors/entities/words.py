@@ -121,7 +121,7 @@ _AREA_NOUNS = _AREA_WORDS - {"airport"}  # nouns a region's name modifies
 
 
 def _names_an_area(doc: Doc, end: int) -> bool:
-    """The name stands before an area noun it modifies: "the Kurdish-held Duhok province"."""
+    """The name stands before an area noun it modifies: "the rebel-held Ibo-Mataka province"."""
     return end < len(doc) and doc[end].text in _AREA_NOUNS and doc[end - 1].head.i == end
 
 
@@ -140,7 +140,7 @@ def _in_place_construction(doc: Doc, start: int) -> bool:
     if before.lower_ in _LOCATIVE and before.dep_ in ("prep", "dative"):
         return True
     if before.dep_ == "prep" and f"{before.head.lemma_} {before.lower_}" in _word_set("place_verbs.txt"):
-        return True  # "tanks advancing on Arbil"
+        return True  # "the columns advancing on Kunduz"
     token = doc[start]  # "in Tawau, Sandakan and Lahad Datu": a name listed with one
     while token.dep_ == "compound" and token.head.i > token.i and token.head.i - start < 4:
         token = token.head

@@ -154,7 +154,7 @@ class Speakers:
                 key = self._entity(owner) if owner is not None else None
                 if key:
                     return key
-                if child.dep_ == "compound":  # "a Home Office letter says": the body it names
+                if child.dep_ == "compound":  # "a Treasury letter says": the body it names
                     key = self._entity(child)
                     if key and (self.types.get(key) or _type_of_key(key)) in ("Organization", "Person"):
                         return key
