@@ -341,15 +341,48 @@ class _LiveStore:
     """A worker's read-only view of a store folder that follows its writers: before each query
     it compares the folder's signature with the one taken before the open and, when a writer
     has committed since, opens the store again (24 ms on a million quads, measured; the old
-    view keeps answering if the new open fails).  A read-only open sees whole transactions
+    view keeps answering if the new open fails), and keeps an open only where no writer
+    changed the folder while it ran (``_open_settled``).  A read-only open sees whole transactions
     only, and a build writes each batch in one transaction, so a query sees a batch entirely
     or not at all.  A graph file's temporary copy never changes and is opened once."""
 
     def __init__(self, source: str, is_copy: bool) -> None:
         self.source, self.is_copy = source, is_copy
         self.folder = None if is_copy else Path(source) / "oxigraph"
-        self.signature = store_signature(self.folder) if self.folder is not None else None
-        self.store = _worker_store(source, is_copy)
+        if self.folder is None:
+            self.signature, self.store = None, _worker_store(source, is_copy)
+        else:
+            self.signature, self.store = self._open_settled(raise_errors=True)
+
+    def _open_settled(self, *, raise_errors: bool) -> tuple[Signature | None, ox.Store]:
+        """Open the folder where no writer changed it during the open: a read-only open that
+        races a writer's memtable flush can read the table list from before the flush and
+        the logs from after it, and so miss the flushed batches (a view older than the one
+        another worker already answered from). The signature is taken before and after the
+        open; when they differ the open is tried again (the last try is kept, with the
+        signature from before it, so the next query opens once more)."""
+        assert self.folder is not None
+        store: ox.Store | None = None
+        signature: Signature | None = None
+        error: Exception | None = None
+        for attempt in range(OPEN_TRIES):
+            before = store_signature(self.folder)
+            try:
+                opened = _worker_store(self.source, self.is_copy)
+            except Exception as exc:  # noqa: BLE001 - a file that a writer's flush just replaced
+                error = exc
+                time.sleep(0.01)
+                continue
+            store, signature = opened, before
+            if before is not None and store_signature(self.folder) == before:
+                return signature, store
+            time.sleep(0.005 * (attempt + 1))
+        if store is None:
+            if raise_errors or error is None:
+                raise error if error is not None else OSError(f"{self.source}: cannot open the store")
+            log.warning("%s changed but cannot be reopened (%s); serving the earlier view", self.source, error)
+            return self.signature, self.store
+        return signature, store
 
     def current(self) -> ox.Store:
         if self.folder is None:
@@ -357,18 +390,8 @@ class _LiveStore:
         signature = store_signature(self.folder)
         if signature is None or signature == self.signature:
             return self.store
-        for attempt in range(OPEN_TRIES):
-            try:
-                self.store = _worker_store(self.source, self.is_copy)
-                self.signature = signature  # taken before the open: a later commit is seen next time
-                log.debug("%s changed: reopened", self.source)
-                break
-            except Exception as exc:  # noqa: BLE001 - a file that a writer's flush just replaced
-                if attempt + 1 == OPEN_TRIES:
-                    log.warning("%s changed but cannot be reopened (%s); serving the earlier view", self.source, exc)
-                else:
-                    time.sleep(0.01)
-                    signature = store_signature(self.folder) or signature
+        self.signature, self.store = self._open_settled(raise_errors=False)
+        log.debug("%s changed: reopened", self.source)
         return self.store
 
 
