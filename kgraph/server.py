@@ -326,15 +326,21 @@ def store_signature(folder: Path) -> Signature | None:
     of its files (each committed transaction grows the write-ahead log; flushes and compactions
     add and remove table files and rewrite MANIFEST and CURRENT).  The info LOG and the LOCK
     file are left out; a read-only open changes nothing here (measured).  About 50 us on a
-    store of a million quads; None when the folder cannot be read."""
-    try:
-        return tuple(sorted(
-            (entry.name, stat.st_size, stat.st_mtime_ns)
-            for entry in os.scandir(folder)
-            if not entry.name.startswith(("LOG", "LOCK")) and (stat := entry.stat())
-        ))
-    except OSError:
-        return None
+    store of a million quads; None when the folder cannot be read.  A file that a flush or a
+    compaction deletes between the listing and its stat makes the listing start again: a
+    signature that gave up there would leave a worker on its old view."""
+    for _ in range(OPEN_TRIES):
+        try:
+            return tuple(sorted(
+                (entry.name, stat.st_size, stat.st_mtime_ns)
+                for entry in os.scandir(folder)
+                if not entry.name.startswith(("LOG", "LOCK")) and (stat := entry.stat())
+            ))
+        except FileNotFoundError:
+            continue  # a file went away while the folder was listed
+        except OSError:
+            return None
+    return None
 
 
 class _LiveStore:
@@ -388,8 +394,8 @@ class _LiveStore:
         if self.folder is None:
             return self.store
         signature = store_signature(self.folder)
-        if signature is None or signature == self.signature:
-            return self.store
+        if signature is not None and signature == self.signature:
+            return self.store  # no commit since the open (an unreadable folder: try to open again)
         self.signature, self.store = self._open_settled(raise_errors=False)
         log.debug("%s changed: reopened", self.source)
         return self.store

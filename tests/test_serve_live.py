@@ -199,3 +199,28 @@ def test_store_signature_changes_with_each_commit_only(empty_store: Path) -> Non
     assert store_signature(folder) == after
     del writer
     assert store_signature(empty_store / "missing") is None
+
+
+def test_a_file_deleted_while_the_folder_is_listed_does_not_blind_the_signature(
+    empty_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A flush or compaction may delete a table file between the listing and its stat; the
+    signature lists the folder again instead of giving up (which left a worker on its old view)."""
+    folder = empty_store / "oxigraph"
+    expected = store_signature(folder)
+    real_scandir, calls = os.scandir, []
+
+    class Vanished:
+        name = "000999.sst"
+
+        def stat(self) -> os.stat_result:
+            raise FileNotFoundError(self.name)
+
+    def scandir(path: Any) -> Any:
+        calls.append(path)
+        entries = list(real_scandir(path))
+        return entries + [Vanished()] if len(calls) == 1 else entries
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert store_signature(folder) == expected
+    assert len(calls) == 2
