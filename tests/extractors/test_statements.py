@@ -966,6 +966,21 @@ def test_a_long_title_before_the_name_and_comment_verbs_give_the_speaker(
     assert said == [("Carla Mendes", quote)], said
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Andes Mining Corp cut its forecast on Monday. The company said in a statement that output would rise "
+         "by ten percent next year.", [("Andes Mining Corp", "output would rise by ten percent next year")]),
+        ("Andes Mining Corp and Pacific Copper Ltd cut their forecasts. The company said in a statement that "
+         "output would rise by ten percent next year.", []),  # which company: nobody
+    ],
+)
+def test_the_company_is_the_one_company_named_before(
+    run_doc: Callable[..., Doc], text: str, said: list[tuple[str, str]]
+) -> None:
+    assert _said(run_doc(text)) == said, _said(run_doc(text))
+
+
 def test_an_as_clause_of_time_is_no_attribution(run_doc: Callable[..., Doc]) -> None:
     said = _said(run_doc("As Carla Mendes spoke on Monday, the crowd grew restless and started to leave the square."))
     assert said == [], said

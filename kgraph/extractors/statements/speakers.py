@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...nlp import MENTIONS
 from .genders import honorific_gender, person_genders
+from ..entities.words import _COMPANY_FORMS
 from ..roles.vocabulary import _role_nouns
 from .lexicon import (
     ANON,
@@ -86,6 +87,17 @@ class Speakers:
             c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.i < token.i
         }
         found = {key for key, names in self.org_words.items() if any(words <= name for name in names)}
+        if not found and words == {token.lower_} and token.lower_ in ("company", "firm") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            # "Andes Mining Corp cut its forecast. The company said ...": the one company (a name
+            # ending in a legal form) the story named before
+            found = {
+                key for key, names in self.org_words.items()
+                if any(name & _COMPANY_FORMS for name in names) and any(
+                    k == key and i < token.i for i, k in self.mention_of.items()
+                )
+            }
         return found.pop() if len(found) == 1 else None
 
     def _entity(self, token: Token) -> str | None:
