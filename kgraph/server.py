@@ -380,15 +380,16 @@ class _LiveStore:
                 time.sleep(0.01)
                 continue
             store, signature = opened, before
-            if before is not None and store_signature(self.folder) == before:
-                return signature, store
+            if before is None or store_signature(self.folder) == before:
+                return signature, store  # settled (an unlisted folder has nothing to compare)
             time.sleep(0.005 * (attempt + 1))
-        if store is None:
-            if raise_errors or error is None:
-                raise error if error is not None else OSError(f"{self.source}: cannot open the store")
-            log.warning("%s changed but cannot be reopened (%s); serving the earlier view", self.source, error)
-            return self.signature, self.store
-        return signature, store
+        if store is not None:
+            return signature, store
+        assert error is not None  # every try failed to open
+        if raise_errors:
+            raise error
+        log.warning("%s changed but cannot be reopened (%s); serving the earlier view", self.source, error)
+        return self.signature, self.store
 
     def current(self) -> ox.Store:
         if self.folder is None:

@@ -12,7 +12,7 @@ from .words import (
     _doc_tokens,
     Candidate,
     POSSESSIVE,
-    _AREA_WORDS,
+    _AREA_NOUNS,
     _in_place_construction,
     _before_office_title,
     _based_in,
@@ -159,7 +159,7 @@ def _area_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
     allowed, that modify "province", "region", "district", ..."""
     for token in _doc_tokens(doc):
         k = token.i
-        if token.text not in _AREA_WORDS or token.text in ("airport", "state") or k in taken or k == 0:
+        if token.text not in _AREA_NOUNS or token.text == "state" or k in taken or k == 0:
             continue
         start = k
         while (

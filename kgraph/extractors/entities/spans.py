@@ -424,7 +424,7 @@ def _known_place(doc: Doc, start: int, end: int, text: str, label: str) -> bool:
             _in_place_construction(doc, start) or _before_office_title(doc, end)
         )
     if _based_in(doc, end):
-        return True  # "a Dayton-based firm": where the firm is based
+        return True  # "a Petaling Jaya-based company": where the company is based
     if end - start == 1 and not any(_in_place_construction(doc, t.i) for t in _doc_tokens(doc) if t.text == text):
         return False  # "Freedom", "Batman": one word is a town somewhere; only where places stand
     return not _context_is_org(doc, Candidate(start, end, "Organization", text))

@@ -92,11 +92,10 @@ class Speakers:
         ):
             # "Andes Mining Corp cut its forecast. The company said ...": the one company (a name
             # ending in a legal form) the story named before
+            named_before = {k for i, k in self.mention_of.items() if i < token.i}
             found = {
                 key for key, names in self.org_words.items()
-                if any(name & _COMPANY_FORMS for name in names) and any(
-                    k == key and i < token.i for i, k in self.mention_of.items()
-                )
+                if key in named_before and any(name & _COMPANY_FORMS for name in names)
             }
         return found.pop() if len(found) == 1 else None
 
