@@ -998,3 +998,50 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
 ) -> None:
     said = _said(run_doc(text))
     assert [name for name, _ in said] == ["Ana Reyes"], said
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        pytest.param(
+            "Peru's Andina news agency reported on Friday the ministers had travelled to Lima for the meeting, "
+            "adding that the first round of talks was held in Quito last year.",
+            [("Andina", "the ministers had travelled to Lima for the meeting"),
+             ("Andina", "the first round of talks was held in Quito last year")],
+            id="adding_after_a_reported_clause_is_the_reporters_not_its_subjects",
+        ),
+        pytest.param(
+            "Carla Mendes said the northern border crossing must stay closed for now, pointing out that "
+            "smugglers had used the crossing for years without any control.",
+            [("Carla Mendes", "the northern border crossing must stay closed for now"),
+             ("Carla Mendes", "smugglers had used the crossing for years without any control")],
+            id="pointing_out_that_is_a_second_statement",
+        ),
+        pytest.param(
+            "The Security Council on Monday condemned the raid on the port and said in a resolution it "
+            "intended to impose sanctions on the militia leaders.",
+            [("Security Council", "it intended to impose sanctions on the militia leaders")],
+            id="said_in_a_resolution_with_a_clause_the_parser_hangs_on_the_noun",
+        ),
+    ],
+)
+def test_participles_and_clauses_on_a_document_noun_report_the_speaker(
+    run_doc: Callable[..., Doc], text: str, said: list[tuple[str, str]]
+) -> None:
+    assert _said(run_doc(text)) == said, _said(run_doc(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carla Mendes spoke at length on Monday, pointing to the falling price of copper on world markets.",
+        "The Andes Mining Corp board met on Monday and said in a statement it released to shareholders after the talks.",
+    ],
+)
+def test_pointing_to_and_a_relative_clause_on_a_statement_report_nothing(run_doc: Callable[..., Doc], text: str) -> None:
+    assert _said(run_doc(text)) == [], _said(run_doc(text))
+
+
+def test_a_month_after_in_is_no_place_though_a_town_has_its_name(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc("The first round of talks was held in March in Quito, the ministry said.")
+    assert "March" not in {e.name for e in doc._.entities.values()}, doc._.entities

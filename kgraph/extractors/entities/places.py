@@ -23,7 +23,7 @@ from .words import (
     _surface,
     _word_set,
 )
-from .spans import _country
+from .spans import _MONTHS, _country
 
 
 def _state_body_candidates(doc: Doc, cands: list[Candidate]) -> Iterator[Candidate]:
@@ -106,6 +106,8 @@ def _place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
         i = token.i
         if i in taken or not _name_word(token) or (i > 0 and _name_word(doc[i - 1]) and i - 1 not in taken):
             continue
+        if token.text in _MONTHS or (token.text in ("March", "May") and token.ent_type_ in ("DATE", "TIME")):
+            continue  # "held in March": a month, though a town of that name exists
         if not _in_place_construction(doc, i) and not any(t.lower_ == "based" for t in doc[i + 1 : i + 6]):
             continue
         end = i + 1

@@ -9,12 +9,14 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (
     CLOSING_TOKENS,
+    DISCOURSE_PARTICIPLES,
     GERUND_PROPOSALS,
     MIN_WORDS,
     NAME_SUFFIXES,
     OPENING_TOKENS,
     _word_count,
     reporting_verbs,
+    speech_lemma,
     speech_nouns,
 )
 
@@ -52,6 +54,10 @@ def find_subject(verb: Token) -> Token | None:
     if verb.dep_ == "conj":
         speech = _governing_speech_verb(verb)
         return find_subject(speech if speech is not None else verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and speech_lemma(verb) in DISCOURSE_PARTICIPLES:
+        report = verb.head  # "X reported the talks had begun, adding that ...": X adds it, not "the talks"
+        if report.dep_ == "ccomp" and report.head.i < report.i and speech_lemma(report.head) in reporting_verbs():
+            return find_subject(report.head)
     if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN"):
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("by", "after", "before", "while", "from", "in"):
             node = verb.head.head  # "X responded by saying ...", "X refused ..., aside from saying ...": X says it
@@ -165,6 +171,10 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
     clause = _that_clause_below(verb)
     if clause is not None:
         return clause.left_edge.i, clause.right_edge.i + 1
+    # "said in a statement it would appeal": the reported clause parsed as a relative clause of the noun
+    clause = _clause_on_speech_noun(verb)
+    if clause is not None:
+        return clause.left_edge.i, clause.right_edge.i + 1
     # "said after the talks he would not sign": the reported clause parsed as an adverbial one
     for clause in verb.rights:
         if (
@@ -239,6 +249,32 @@ def _that_clause_below(verb: Token) -> Token | None:
                 return child
             if child.dep_ in ("prep", "pobj", "dobj", "appos", "conj"):
                 stack.append(child)
+    return None
+
+
+def _clause_on_speech_noun(verb: Token) -> Token | None:
+    """"said in a statement it would appeal the ruling": a clause with its own subject and no
+    relative word, hung on a speech noun after "in". A true relative clause without a relative
+    word leaves its object out ("in a statement it issued on Monday"), so the clause must hold
+    one, or be passive, a copula, or carry a modal."""
+    for prep in verb.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in speech_nouns():
+                continue
+            for clause in noun.rights:
+                kids = list(clause.children)
+                if (
+                    clause.dep_ == "relcl"
+                    and any(c.dep_ == "nsubj" and c.i < clause.i and c.lower_ not in ("that", "which", "who") for c in kids)
+                    and not any(c.dep_ == "mark" for c in kids)
+                    and (
+                        any(t.dep_ in ("dobj", "attr", "acomp") for t in clause.subtree if t.i > clause.i)
+                        or any(c.dep_ in ("nsubjpass", "auxpass") or (c.dep_ == "aux" and c.tag_ == "MD") for c in kids)
+                    )
+                ):
+                    return clause
     return None
 
 
@@ -378,7 +414,8 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
                 if frame is not None:
                     yield frame
                 continue
-            kind = verbs.get(token.lemma_.lower())
+            lemma = speech_lemma(token)
+            kind = verbs.get(lemma)
             if kind is None or token.pos_ not in ("VERB", "AUX"):
                 continue
             if any(c.dep_ == "neg" for c in token.children) or embedded_in_report(token):
@@ -401,7 +438,7 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
                     if span is not None and not any(t.text in OPENING_TOKENS for t in doc[span[0] : span[1]]):
                         span = None  # "told reporters to expect ...": no words of the speaker's own
             if span is not None and span[1] > span[0]:
-                yield Frame(token, token.lemma_.lower(), subject, _orphan_first_word(doc, span[0]), span[1], kind)
+                yield Frame(token, lemma, subject, _orphan_first_word(doc, span[0]), span[1], kind)
 
 
 def _orphan_first_word(doc: Doc, start: int) -> int:

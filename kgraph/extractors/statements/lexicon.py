@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.tokens import Token
+
 from ...errors import KgraphError
 from ...patterns import read_lines
 
@@ -56,14 +58,40 @@ FEMALE_NOUNS = frozenset(
 _WH = {"which", "who", "whom", "whose", "where", "when"}
 
 
+# speech verbs that, as a participle after a reported clause (", adding that ..."), go on with
+# the first speaker's report, whoever is the subject of the clause before them
+DISCOURSE_PARTICIPLES = frozenset({"add", "note", "point out", "stress", "emphasise", "emphasize", "reiterate"})
+
+
+def speech_lemma(token: Token) -> str:
+    """A verb's lemma, with its particle where the reporting verbs list the pair ("point out")."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ == "prt" and child.i > token.i:
+            pair = f"{lemma} {child.lower_}"
+            if pair in reporting_verbs():
+                return pair
+    return lemma
+
+
 @cache
 def reporting_verbs() -> dict[str, str]:
     """Speech verb lemma -> frame name, from patterns/reporting_verbs.txt."""
     verbs = {}
-    for line in read_lines("reporting_verbs.txt"):
-        lemma, _, frame = line.partition(" ")
-        verbs[lemma.strip()] = frame.strip() or "clause"
+    for number, line in enumerate(read_lines("reporting_verbs.txt"), 1):
+        *words, frame = line.split()
+        if not words:  # a lemma alone takes the clause frame
+            words, frame = [frame], "clause"
+        if frame not in _FRAMES:
+            raise KgraphError(
+                f"patterns/reporting_verbs.txt: entry {number} ({line!r}): unknown frame {frame!r};"
+                f" expected one of {', '.join(sorted(_FRAMES))}"
+            )
+        verbs[" ".join(words)] = frame
     return verbs
+
+
+_FRAMES = frozenset({"clause", "directive", "call", "accuse"})
 
 
 @cache
