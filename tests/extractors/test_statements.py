@@ -1023,6 +1023,24 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
             [("Security Council", "it intended to impose sanctions on the militia leaders")],
             id="said_in_a_resolution_with_a_clause_the_parser_hangs_on_the_noun",
         ),
+        pytest.param(
+            "Pedro Novak said the valley must stay part of the province, but the answer to the dispute would be "
+            "to give it wide autonomy.",
+            [("Pedro Novak", "the valley must stay part of the province, but the answer to the dispute would be "
+              "to give it wide autonomy")],
+            id="a_but_clause_with_a_backshifted_modal_goes_on_with_what_was_said",
+        ),
+        pytest.param(
+            "Pedro Novak said the old plan for the valley was dead, but the talks would resume on Monday, "
+            "officials said.",
+            [("Pedro Novak", "the old plan for the valley was dead")],
+            id="a_but_clause_with_its_own_speech_verb_is_not_the_first_speakers",
+        ),
+        pytest.param(
+            "Carla Ruiz said the police had arrested the men on Friday, but nobody knew where they were held.",
+            [("Carla Ruiz", "the police had arrested the men on Friday")],
+            id="a_but_clause_without_a_modal_is_the_narrators",
+        ),
     ],
 )
 def test_participles_and_clauses_on_a_document_noun_report_the_speaker(

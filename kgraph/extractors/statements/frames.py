@@ -164,6 +164,7 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
                 and any(m.dep_ == "mark" and m.lower_ == "because" for m in reason.children)
             ):
                 end = reason.right_edge.i + 1
+        end = _backshifted_conjunct_end(verb, end)
         return first.left_edge.i, end
     if before:
         return before[0].left_edge.i, _attribution_start(verb, subject)
@@ -235,6 +236,33 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
         if verb.nbor(-1).is_punct or (subject.left_edge.i > 0 and subject.left_edge.nbor(-1).is_punct):
             return verb.sent.start, _attribution_start(verb, subject)
     return None
+
+
+_BACKSHIFT_MODALS = frozenset({"would", "could", "might"})
+
+
+def _backshifted_conjunct_end(verb: Token, end: int) -> int:
+    """"said X must stay, but the answer would be to ...": a clause the parser joins to the speech
+    verb with "but" / "and", with a subject of its own and a backshifted modal, goes on with
+    what was said (the narrator does not speak in "would"). Not one with a speech verb of its
+    own ("..., but the talks would resume, officials said")."""
+    doc = verb.doc
+    verbs = reporting_verbs()
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.left_edge.i > end + 2:
+            continue
+        kids = list(conj.children)
+        if not any(t.text == "," for t in doc[end : conj.left_edge.i]):
+            continue
+        ccs = [c for c in verb.children if c.dep_ == "cc" and end <= c.i < conj.i and c.lower_ in ("but", "and")]
+        if (
+            ccs
+            and any(c.dep_ == "nsubj" and c.i < conj.i and c.i > ccs[0].i for c in kids)
+            and any(c.dep_ == "aux" and c.lower_ in _BACKSHIFT_MODALS for c in kids)
+            and not any(t.pos_ == "VERB" and speech_lemma(t) in verbs for t in conj.subtree)
+        ):
+            return conj.right_edge.i + 1
+    return end
 
 
 def _that_clause_below(verb: Token) -> Token | None:
