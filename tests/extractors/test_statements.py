@@ -1063,3 +1063,28 @@ def test_pointing_to_and_a_relative_clause_on_a_statement_report_nothing(run_doc
 def test_a_month_after_in_is_no_place_though_a_town_has_its_name(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc("The first round of talks was held in March in Quito, the ministry said.")
     assert "March" not in {e.name for e in doc._.entities.values()}, doc._.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "Farm ministry spokesman Jon Carver said Monday that Minister Tomas Ortiz had long called for lower "
+            "taxes on small farms. He said Ortiz hopes that his successor will keep the same course.",
+            "Jon Carver",
+            id="he_after_a_report_is_the_reporter_not_the_man_reported_on",
+        ),
+        pytest.param(
+            "Jon Carver, an aide, recalled Minister Tomas Ortiz talking about the old harbour for hours. "
+            "The minister's coastal roots also mattered. In the port last week, he told fishermen that few "
+            "people knew the sea better than they did.",
+            "Tomas Ortiz",
+            id="he_two_sentences_on_keeps_the_latest_fitting_subject",
+        ),
+    ],
+)
+def test_a_pronoun_after_reported_speech_refers_to_the_speaker_of_the_sentence_before(
+    run_doc: Callable[..., Doc], text: str, speaker: str
+) -> None:
+    said = _said(run_doc(text))
+    assert said and said[-1][0] == speaker, said

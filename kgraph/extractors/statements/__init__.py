@@ -501,7 +501,13 @@ def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_
         if key == ANON and not speech:
             continue
         if key is not None:
-            speakers.note(token, key)
+            speakers.note(token, key, reported=_inside_report(token, verbs))
+
+
+def _inside_report(subject: Token, verbs: dict[str, str]) -> bool:
+    """The subject of a clause someone reports ("X said that Y had called for ...")."""
+    clause = subject.head
+    return clause.dep_ == "ccomp" and clause.head.i != clause.i and clause.head.lemma_.lower() in verbs
 
 
 def _embedded_under_person(subject: Token) -> bool:

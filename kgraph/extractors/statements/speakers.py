@@ -49,6 +49,7 @@ class Speakers:
     sent_starts: list[int] = field(default_factory=list)  # first token of each sentence, filled once
     genders: dict[str, str] = field(default_factory=dict)  # person key -> "m" / "f" (genders.py)
     mention_spans: dict[int, Span] = field(default_factory=dict)  # token -> first mention span over it
+    reported: set[int] = field(default_factory=set)  # subjects inside what someone else said ("X said Y had ...")
 
     @classmethod
     def of(cls, doc: Doc, quoted: Callable[[int], bool] | None = None) -> "Speakers":
@@ -234,8 +235,10 @@ class Speakers:
             return "person" if token.pos_ == "PROPN" or token.lemma_.lower() in person_nouns() else "thing"
         return "person" if (self.types.get(key) or _type_of_key(key)) == "Person" else "thing"
 
-    def note(self, token: Token, key: str) -> None:
+    def note(self, token: Token, key: str, *, reported: bool = False) -> None:
         self.events.append((token.i, key, self.kind_of(key, token)))
+        if reported:
+            self.reported.add(token.i)
 
     def resolve(self, token: Token) -> str | None:
         """Entity key (or ANON) of a subject, resolving he/she/it to the latest fitting subject."""
@@ -256,9 +259,24 @@ class Speakers:
                 if i < limit:
                     break
                 if kind == want and self.genders.get(key, low_gender) == low_gender:
+                    if i in self.reported and self.doc[i].sent.end == token.sent.start:
+                        return self._reporter(i, want, low_gender) or key
                     return key  # "she" never goes to a man of the story
             return None
         return self.direct(token)
+
+
+    def _reporter(self, i: int, want: str, gender: str | None) -> str | None:
+        """For a pronoun whose latest fit is a subject inside what someone said in the sentence
+        just before ("X said that Y had called for ... . He said ..."), the one who said it,
+        where they fit too: the speaker, not a person their words were about."""
+        sent = self.doc[i].sent
+        for j, key, kind in reversed(self.events):
+            if j >= i or j < sent.start:
+                continue
+            if j not in self.reported and kind == want and self.genders.get(key, gender) == gender:
+                return key
+        return None
 
 
 def _body_start(doc: Doc) -> int:
