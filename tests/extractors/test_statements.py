@@ -1088,3 +1088,20 @@ def test_a_pronoun_after_reported_speech_refers_to_the_speaker_of_the_sentence_b
 ) -> None:
     said = _said(run_doc(text))
     assert said and said[-1][0] == speaker, said
+
+
+def test_reporting_verbs_read_particle_verbs_and_name_a_bad_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph.errors import KgraphError
+    from kgraph.extractors.statements import lexicon
+
+    monkeypatch.setattr(lexicon, "read_lines", lambda name: ("say clause", "point out clause", "hint"))
+    lexicon.reporting_verbs.cache_clear()
+    try:
+        assert lexicon.reporting_verbs() == {"say": "clause", "point out": "clause", "hint": "clause"}
+        lexicon.reporting_verbs.cache_clear()
+        monkeypatch.setattr(lexicon, "read_lines", lambda name: ("say clause", "point out loud"))
+        with pytest.raises(KgraphError, match=r"entry 2 \('point out loud'\): unknown frame 'loud'"):
+            lexicon.reporting_verbs()
+    finally:
+        monkeypatch.undo()
+        lexicon.reporting_verbs.cache_clear()
