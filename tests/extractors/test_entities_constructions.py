@@ -536,3 +536,22 @@ def test_a_title_after_a_determiner_names_nobody(run_doc: Callable[..., object])
 def test_a_malay_square_is_a_place(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Felda settlers in Jengka held a gathering at Dataran Merdeka.")
     assert found.get("Dataran Merdeka") == "Place", found
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("The Czech news agency CTK reported on Monday that the two delegations had left for the talks.", "CTK"),
+        ("The Serbian news agency Beta said the army had retaken the border town overnight.", "Beta"),
+        ("The official Zarna news agency said the army had retaken the border town overnight.", "Zarna"),
+    ],
+)
+def test_a_name_next_to_news_agency_is_the_agency(run_doc: Callable[..., object], text: str, agency: str) -> None:
+    found = _entities(run_doc, text)
+    assert found.get(agency) == "Organization", found
+    assert not any(name in found for name in ("Czech", "Serbian", "Official", "The")), found
+
+
+def test_a_nationality_before_news_agency_is_no_agency_name(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Talks resumed on Monday, the Slovak news agency said, without giving details.")
+    assert not any(kind == "Organization" for kind in found.values()), found

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from ... import gazetteer
 from ...nlp import doc_text
 from ...patterns import read_lines
 from .words import Candidate, _doc_tokens, _org_names, _surface
@@ -70,6 +71,36 @@ def _org_name_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
             continue
         yield Candidate(i, hit, "Organization", _surface(doc, i, hit), source="orgs")
         i = hit
+
+
+def _agency_name_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
+    """"the Czech news agency CTK", "the official KTA news agency": a name written right after
+    or right before "news agency" / "press agency" is the agency's, where the NER left it
+    untagged. A nationality or country before the words is no agency name."""
+    tokens = _doc_tokens(doc)
+    for agency in tokens:
+        i = agency.i
+        if agency.lower_ != "agency" or i == 0 or doc[i - 1].lower_ not in ("news", "press"):
+            continue
+        end = i + 1  # after: "news agency CTK"
+        while end < len(doc) and end - i <= 3 and end not in taken and _agency_word(doc, end):
+            end += 1
+        if end > i + 1 and not (end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha):
+            yield Candidate(i + 1, end, "Organization", _surface(doc, i + 1, end), source="agency")
+            continue
+        start = i - 1  # before: "KTA news agency"
+        while start > 0 and i - 1 - start < 3 and start - 1 not in taken and _agency_word(doc, start - 1):
+            start -= 1
+        if start < i - 1 and gazetteer.lookup(_surface(doc, start, i - 1)) is None:
+            yield Candidate(start, i - 1, "Organization", _surface(doc, start, i - 1), source="agency")
+
+
+def _agency_word(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    return (
+        token.pos_ == "PROPN" and token.text[:1].isupper() and token.text.replace("-", "").isalpha()
+        and "\n" not in token.whitespace_ and gazetteer.lookup(token.text) is None
+    )
 
 
 # Legal forms written before a company's name: Indonesia's "PT" (Perseroan Terbatas)
