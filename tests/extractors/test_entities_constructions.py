@@ -555,3 +555,8 @@ def test_a_name_next_to_news_agency_is_the_agency(run_doc: Callable[..., object]
 def test_a_nationality_before_news_agency_is_no_agency_name(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "Talks resumed on Monday, the Slovak news agency said, without giving details.")
     assert not any(kind == "Organization" for kind in found.values()), found
+
+
+def test_a_name_whose_acronym_ends_with_the_place_after_it_holds_the_place(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "The Rally for the Return of Exiles and Democracy in Liberia (RDL) urged calm in the camps.")
+    assert found.get("Rally for the Return of Exiles and Democracy in Liberia") == "Organization", found

@@ -1105,3 +1105,29 @@ def test_reporting_verbs_read_particle_verbs_and_name_a_bad_entry(monkeypatch: p
     finally:
         monkeypatch.undo()
         lexicon.reporting_verbs.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        pytest.param(
+            "The Farmers Union urged its members to stay calm during the census next week. \"Every farmer should "
+            "fill in the forms because it is in their interest,\" the group said in a statement. It said farmers "
+            "feared the data would be used to raise taxes on small plots.",
+            [("Farmers Union", "its members to stay calm during the census next week"),
+             ("Farmers Union", "Every farmer should fill in the forms because it is in their interest"),
+             ("Farmers Union", "farmers feared the data would be used to raise taxes on small plots")],
+            id="the_group_and_then_it_are_the_organisation_that_spoke_last",
+        ),
+        pytest.param(
+            "Carla Mendes met the farmers on Monday. The group of growers said the new levy would ruin every "
+            "small farm in the valley.",
+            [],
+            id="the_group_of_people_is_nobody_named",
+        ),
+    ],
+)
+def test_the_group_said_is_the_latest_organisation_subject(
+    run_doc: Callable[..., Doc], text: str, said: list[tuple[str, str]]
+) -> None:
+    assert _said(run_doc(text)) == said, _said(run_doc(text))

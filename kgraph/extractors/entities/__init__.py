@@ -28,7 +28,7 @@ from .spans import _ner_candidates
 from .organisations import _agency_name_candidates, _known_names_over_ner, _prefixed_companies, _digest_sources, _org_name_candidates
 from .places import _area_candidates, _gazetteer_candidates, _place_candidates, _street_candidates, _state_body_candidates, _titled_place_candidates
 from .persons import _appositive_persons, _given_name_persons, _honorific_persons, _later_mentions, _transcript_persons
-from .resolve import _defined_acronyms, _parenthesised_acronyms, _resolve
+from .resolve import _defined_acronyms, _names_ending_in_a_place, _parenthesised_acronyms, _resolve
 from .sources import _drop_channels, _is_channel, _own_sources, _self_references
 from .filters import _drop_indices, _drop_lone_names, _drop_shouted
 
@@ -84,6 +84,7 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
             if c.type == "Country" or not any(s <= c.start and c.end <= e for s, e in inside)
         ] + bodies
     cands.extend(_defined_acronyms(doc, cands))
+    cands = _names_ending_in_a_place(doc, cands)
     acronyms = _parenthesised_acronyms(doc, cands)
     cands.extend(_appositive_persons(doc, cands))
     cands.extend(_given_name_persons(doc, cands))

@@ -370,6 +370,29 @@ def _suffix_or_prefix(short: list[str], long: list[str], type_: str) -> bool:
     return long[:n] == short and all(w in _folded("place_suffixes.txt") for w in long[n:])
 
 
+def _names_ending_in_a_place(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"the Movement for Democracy in Liberia (MDL)": an organisation's name, "in" or "of", a
+    country or place, then an acronym that opens with the name's first letter and ends with
+    the place's: the place is the last word of the organisation's name, not a mention of its own."""
+    by_start = {c.start: c for c in cands}
+    out = list(cands)
+    for org in cands:
+        if org.type != "Organization" or org.end + 1 >= len(doc) or doc[org.end].lower_ not in ("in", "of"):
+            continue
+        place = by_start.get(org.end + 1)
+        if place is None or place.type not in ("Country", "Place"):
+            continue
+        k = place.end
+        if not (k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and _ACRONYM.match(doc[k + 1].text)):
+            continue
+        letters = fold(doc[k + 1].text).replace(".", "").upper()
+        if letters[:1] != fold(org.text)[:1].upper() or letters[-1:] != fold(doc[place.start].text)[:1].upper():
+            continue
+        out = [c for c in out if c is not org and c is not place]
+        out.append(Candidate(org.start, place.end, "Organization", _surface(doc, org.start, place.end), source=org.source))
+    return out
+
+
 def _parenthesised_acronyms(doc: Doc, cands: list[Candidate]) -> dict[str, str]:
     """"Alliance of Sahel States (AES)": the acronym names the organisation (or place) before it."""
     by_start = {c.start: c for c in cands}

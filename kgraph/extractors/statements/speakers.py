@@ -174,8 +174,33 @@ class Speakers:
             key = self._described_org(token)
             if key:
                 return key
+        key = self._group_referent(token)
+        if key:
+            return key
         if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in anonymous_nouns():
             return ANON
+        return None
+
+    def _group_referent(self, token: Token) -> str | None:
+        """"The Farmers Union urged ... . "...," the group said": a bare "the group" (or
+        organisation, movement, alliance, coalition) is the latest organisation that was the
+        subject of a clause in the last few sentences, as "it" would be."""
+        if (
+            token.pos_ != "NOUN" or token.lower_ not in _GROUP_NOUNS or token.i in self.mention_of
+            or [c.lower_ for c in token.children if c.dep_ in ("det", "poss", "compound", "amod", "nmod")] != ["the"]
+            or any(c.dep_ in ("prep", "acl", "relcl") for c in token.children)  # "the group of soldiers"
+        ):
+            return None
+        if not self.sent_starts:
+            self.sent_starts = [s.start for s in self.doc.sents]
+        limit = _window_start(self.sent_starts, token.i, PRONOUN_WINDOW)
+        for i, key, kind in reversed(self.events):
+            if i >= token.i:
+                continue
+            if i < limit:
+                break
+            if kind == "thing" and key != ANON and (self.types.get(key) or _type_of_key(key)) == "Organization":
+                return key
         return None
 
     def _named_by_modifier(self, token: Token) -> str | None:
@@ -277,6 +302,9 @@ class Speakers:
             if j not in self.reported and kind == want and self.genders.get(key, gender) == gender:
                 return key
         return None
+
+
+_GROUP_NOUNS = frozenset({"group", "organisation", "organization", "movement", "alliance", "coalition"})
 
 
 def _body_start(doc: Doc) -> int:
