@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -191,18 +191,22 @@ class Speakers:
             or any(c.dep_ in ("prep", "acl", "relcl") for c in token.children)  # "the group of soldiers"
         ):
             return None
-        if not self.sent_starts:
-            self.sent_starts = [s.start for s in self.doc.sents]
-        limit = _window_start(self.sent_starts, token.i, PRONOUN_WINDOW)
-        for i, key, kind in reversed(self.events):
-            if i >= token.i:
-                continue
-            if i < limit:
-                break
+        for _, key, kind in self._recent_events(token):
             if kind == "thing" and key != ANON and (self.types.get(key) or _type_of_key(key)) == "Organization":
                 return key
         return None
 
+    def _recent_events(self, token: Token) -> Iterator[tuple[int, str, str]]:
+        """Subject events before ``token`` within the pronoun window, latest first."""
+        if not self.sent_starts:
+            self.sent_starts = [s.start for s in self.doc.sents]
+        limit = _window_start(self.sent_starts, token.i, PRONOUN_WINDOW)
+        for event in reversed(self.events):
+            if event[0] >= token.i:
+                continue
+            if event[0] < limit:
+                return
+            yield event
     def _named_by_modifier(self, token: Token) -> str | None:
         """The organisation an organisation noun is named by: "the Xinhua news agency said",
         "Peru's Andina news agency reported", "the state broadcaster RTV said"."""
@@ -275,21 +279,13 @@ class Speakers:
             low_gender = {"he": "m", "she": "f"}.get(low)
             if want is None:
                 return None
-            if not self.sent_starts:
-                self.sent_starts = [s.start for s in self.doc.sents]
-            limit = _window_start(self.sent_starts, token.i, PRONOUN_WINDOW)
-            for i, key, kind in reversed(self.events):
-                if i >= token.i:
-                    continue
-                if i < limit:
-                    break
+            for i, key, kind in self._recent_events(token):
                 if kind == want and self.genders.get(key, low_gender) == low_gender:
                     if i in self.reported and self.doc[i].sent.end == token.sent.start:
                         return self._reporter(i, want, low_gender) or key
                     return key  # "she" never goes to a man of the story
             return None
         return self.direct(token)
-
 
     def _reporter(self, i: int, want: str, gender: str | None) -> str | None:
         """For a pronoun whose latest fit is a subject inside what someone said in the sentence
