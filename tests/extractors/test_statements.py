@@ -543,6 +543,28 @@ def test_article_country_is_added(make_doc: Callable[..., Doc]) -> None:
     assert [s.countries for s in statements] == [("UA",)]
 
 
+def test_both_parties_of_a_story_between_two_countries(make_doc: Callable[..., Doc]) -> None:
+    body = (
+        "Russia and Ukraine resumed talks on prisoners on Monday. Russia wants a full list first, "
+        "Ukraine wants the wounded home before winter. Russia sent its deputy foreign minister and "
+        "Ukraine sent a team of lawyers. Russia and Ukraine last met in the spring. "
+        "Merkova said the delegations would meet again before the end of the month."
+    )
+    (st,) = find_statements(make_doc(body))
+    assert set(st.countries) == {"RU", "UA"}
+
+
+def test_a_country_named_in_passing_is_no_party(make_doc: Callable[..., Doc]) -> None:
+    body = (
+        "Russia resumed talks on prisoners on Monday. Russia wants a full list first. Russia sent its "
+        "deputy foreign minister. Russia last hosted talks in the spring, and France twice offered "
+        "to host them; France has stayed neutral. "
+        "Merkova said the delegations would meet again before the end of the month."
+    )
+    (st,) = find_statements(make_doc(body))
+    assert st.countries == ("RU",)
+
+
 def test_topics_and_evidence(make_doc: Callable[..., Doc]) -> None:
     doc = make_doc("Merkova said inflation would fall back to target as growth slows next year.")
     (st,) = find_statements(doc)

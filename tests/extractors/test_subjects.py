@@ -81,7 +81,7 @@ def test_quote_without_country_takes_the_headline_countries(make_doc: Callable[.
         '"We have taken every prudent step we could," Merkova said.', title="U.S. warns Iraq over border moves"
     )
     start, end = quote_span(doc, "We have taken every prudent step we could")
-    assert statement_countries(doc, start, end, "US") == ("US", "IQ")
+    assert statement_countries(doc, start, end, ("US",)) == ("US", "IQ")
 
 
 def test_quote_naming_a_country_keeps_to_it(make_doc: Callable[..., Doc]) -> None:
@@ -90,13 +90,13 @@ def test_quote_naming_a_country_keeps_to_it(make_doc: Callable[..., Doc]) -> Non
         title="U.S. warns Iraq over border moves",
     )
     start, end = quote_span(doc, "France will send more aid before the winter comes")
-    assert statement_countries(doc, start, end, "US") == ("FR", "US")
+    assert statement_countries(doc, start, end, ("US",)) == ("FR", "US")
 
 
 def test_capital_as_government_is_its_country(make_doc: Callable[..., Doc]) -> None:
     doc = make_doc("Merkova said Moscow was trying to divide its neighbours again.")
     start, end = quote_span(doc, "Moscow was trying to divide its neighbours again")
-    assert statement_countries(doc, start, end, None) == ("RU",)
+    assert statement_countries(doc, start, end, ()) == ("RU",)
 
 
 def test_topics_fall_back_to_the_article_prior() -> None:

@@ -59,7 +59,7 @@ from .lexicon import (
 from .passages import Passage, quote_passages
 from .frames import Frame, _attribution_tokens, embedded_in_report, find_subject, reattach_misparsed, speech_frames
 from .speakers import Speakers, capital_iso
-from .subjects import article_country, article_prior, statement_countries, statement_topics
+from .subjects import article_countries, article_prior, statement_countries, statement_topics
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ __all__ = [
     "Speakers",
     "anonymous_nouns",
     "anonymous_sources",
-    "article_country",
+    "article_countries",
     "article_prior",
     "capital_iso",
     "embedded_in_report",
@@ -545,7 +545,7 @@ def find_statements(
     if turns:  # a turn's words are its speaker's, whatever quote marks run across the turns
         candidates = [c for c in candidates if not any(c.start < t.end and t.start < c.end for t in turns)] + turns
     prior = article_prior(doc, body_start=body_start)
-    main_country = article_country(doc, body_start=body_start)
+    story_countries = article_countries(doc, body_start=body_start)
     candidates = _messengers_give_way([_believer_speaks(doc, c, speakers) for c in candidates], speakers)
     kept: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start, -c.end)):
@@ -557,7 +557,7 @@ def find_statements(
     for cand in kept:
         if cand.speaker is None or cand.speaker == ANON:
             continue
-        yield from _statements_of(doc, text, cand, article_id, prior, main_country, max_topics)
+        yield from _statements_of(doc, text, cand, article_id, prior, story_countries, max_topics)
 
 
 def _statements_of(
@@ -566,14 +566,14 @@ def _statements_of(
     cand: Candidate,
     article_id: str,
     prior: dict[str, float],
-    main_country: str | None,
+    story_countries: tuple[str, ...],
     max_topics: int,
 ) -> Iterator[Statement]:
     """The statement of a kept candidate, one per speaker of a coordinated subject."""
     quote = text[cand.start : cand.end]
     sentence = text[cand.sent_start : cand.sent_end]
     topics = statement_topics(quote, sentence, prior, max_topics)
-    countries = statement_countries(doc, cand.start, cand.end, main_country)
+    countries = statement_countries(doc, cand.start, cand.end, story_countries)
     for speaker in dict.fromkeys((cand.speaker, *cand.co_speakers)):
         if speaker is None or speaker == ANON:
             continue

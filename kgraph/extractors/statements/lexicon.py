@@ -14,6 +14,11 @@ MIN_WORDS = 6  # shorter quotes are not statements (scare quotes, fragments; GOL
 MAX_TOPICS = 2
 PRIOR_WEIGHT = 0.6  # weight of the article's own topics in each statement's topic score
 TITLE_WEIGHT = 2.0  # a cue in the headline counts as much as this many in the body
+# A story about two countries (talks between them, a border war) is about both: a second country
+# is one of the story's own when the body names it at least this share as often as the most
+# named one, and at least this many times (a country named in passing is not a party).
+PARTY_SHARE = 0.5
+PARTY_MIN_MENTIONS = 4
 PRONOUN_WINDOW = 4  # sentences to look back for the referent of "he", "she", "it"
 SPEAKER_TYPES = {"Person", "Organization", "Country"}
 OPEN_MARKS = "\u201c\u201e\u00ab"  # “ „ «

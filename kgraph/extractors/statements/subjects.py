@@ -1,6 +1,6 @@
 """What a statement is about: its topics (cue lexicon of ``patterns/topics.json`` read in the
 quote and its sentence, the article's own topics as a prior) and its countries (named in the
-quote, capitals standing for governments, the country the article is about)."""
+quote, capitals standing for governments, the countries the article is about)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from ...nlp import MENTIONS, doc_text
 from ..topics import classify, load_lexicon, text_topics
-from .lexicon import PRIOR_WEIGHT, TITLE_WEIGHT
+from .lexicon import PARTY_MIN_MENTIONS, PARTY_SHARE, PRIOR_WEIGHT, TITLE_WEIGHT
 from .speakers import capital_iso
 
 
@@ -54,15 +54,15 @@ def _countries(doc: Doc, start: int, end: int) -> tuple[str, ...]:
     return tuple(found)
 
 
-def statement_countries(doc: Doc, start: int, end: int, main: str | None) -> tuple[str, ...]:
+def statement_countries(doc: Doc, start: int, end: int, story: tuple[str, ...]) -> tuple[str, ...]:
     """Countries named in the quote (names, adjectives, capitals standing for governments),
-    plus the country the article is about: a statement in a story about Sudan is about Sudan.
-    A quote that names no country is about the story's subject: the article's country and
-    the countries its headline names ("U.S. warns Iraq ..." gives US and IQ)."""
+    plus the countries the article is about (``article_countries``): a statement in a story about
+    Sudan is about Sudan. A quote that names no country is about the story's subject: the
+    article's countries and the countries its headline names ("U.S. warns Iraq ..." gives US
+    and IQ)."""
     own = _countries(doc, start, end)
     found = list(own)
-    if main and main not in found:
-        found.append(main)
+    found.extend(iso for iso in story if iso not in found)
     if not own:
         found.extend(iso for iso in headline_countries(doc) if iso not in found)
     return tuple(found)
@@ -88,17 +88,25 @@ def headline_countries(doc: Doc) -> tuple[str, ...]:
     return tuple(found)
 
 
-def article_country(doc: Doc, *, body_start: int = 0) -> str | None:
-    """The country the article is most about: the one the body names most often (the first
-    named among equals)."""
+def article_countries(doc: Doc, *, body_start: int = 0) -> tuple[str, ...]:
+    """The countries the article is about: the one the body names most often (the first named
+    among equals), then the other parties of a story between countries, each named at least
+    ``PARTY_SHARE`` as often and ``PARTY_MIN_MENTIONS`` times (talks between Armenia and
+    Azerbaijan are about both; a country named twice in passing is not a party)."""
     counts: dict[str, int] = {}
     for span in doc.spans[MENTIONS] if MENTIONS in doc.spans else ():
         if span.start_char >= body_start and span.label_.startswith("country/"):
             iso = span.label_.split("/", 1)[1]
             counts[iso] = counts.get(iso, 0) + 1
     if not counts:
-        return None
-    return max(counts, key=lambda iso: counts[iso])
+        return ()
+    main = max(counts, key=lambda iso: counts[iso])
+    parties = [
+        iso
+        for iso, n in counts.items()
+        if iso != main and n >= PARTY_MIN_MENTIONS and n >= PARTY_SHARE * counts[main]
+    ]
+    return (main, *parties)
 
 
 def _metonym(span: Span) -> bool:
