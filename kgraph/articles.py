@@ -472,7 +472,9 @@ def _story_start(paragraphs: list[str], *, titled: bool = False) -> int | None:
             return index
         if _dateline_line(paragraphs, index) is not None:
             return _inline_dateline(paragraphs, index) or index  # "LAGOS 2026-03-04" alone: the story follows
-        if index == 0 and _headline_case(paragraph) and len(paragraphs) > 1 and is_prose(paragraphs[1]):
+        if index == 0 and len(paragraphs) > 1 and is_prose(paragraphs[1]) and (
+            _headline_case(paragraph) or (not titled and _sentence_headline(paragraph, paragraphs[1]))
+        ):
             continue  # "Graham Says Trump Could Back Clean Energy." over the story: its headline
         lead = first_prose is None and (index > 0 or titled) and _unstopped_lead(paragraphs, index)
         if (is_prose(paragraph) or lead) and not meta_lib.parse_credit_line(paragraph):
@@ -498,6 +500,20 @@ def _headline_case(line: str) -> bool:
         return False
     capitals = sum(1 for w in content if w[0].isupper())
     return capitals >= 0.85 * len(content) and not line.isupper()
+
+
+def _sentence_headline(line: str, lead: str) -> bool:
+    """A headline in sentence case that kept (or was given) a full stop, "Mayor says the bridge
+    will reopen in May.": one short sentence (at most ``_HEADLINE_MAX_WORDS`` words) over a
+    story paragraph half as long again (a bare story's two short opening paragraphs are no
+    headline and lead)."""
+    words = len(line.split())
+    if not 4 <= words <= _HEADLINE_MAX_WORDS or len(lead.split()) < max(20, 1.5 * words):
+        return False
+    return not re.search(r"[a-z0-9)\"'’”]{2}[.!?]\s+[\"'‘“]?[A-Z]", line)
+
+
+_HEADLINE_MAX_WORDS = 16  # news headlines run 5-12 words; a story's lead sentence is longer
 
 
 def _inline_dateline(paragraphs: list[str], index: int) -> int | None:
@@ -557,6 +573,8 @@ def _read_header(lines: list[str], draft: MetaDraft, *, before_dateline: bool = 
             candidates.append(line)
         elif not candidates and _headline_case(line) and not _LABEL.match(line):
             candidates.append(line)  # a headline that ends with a full stop
+        elif len(lines) == 1 and len(line.split()) <= _HEADLINE_MAX_WORDS and not _LABEL.match(line):
+            candidates.append(line)  # a sentence-case headline with a full stop (``_sentence_headline``)
         elif before_dateline and low <= len(line.split()) <= 25 and not re.search(r"[a-z]{2}[.!?]\s", line) and not _LABEL.match(line):
             candidates.append(line)
     if crumb:

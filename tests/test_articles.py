@@ -379,6 +379,16 @@ def test_a_headline_in_capitals_ending_with_a_full_stop_is_the_title(headline: s
     assert article.text[article.body_start:].startswith("The transport minister")
 
 
+def test_a_sentence_case_headline_with_a_full_stop_is_the_title() -> None:
+    story = ("Harbour board says the ferry will sail again in May.\n\n"
+             "The harbour board told councillors on Tuesday that repairs to the northern pier were ahead of "
+             "schedule and that the ferry to the islands could resume its summer timetable in May.\n\n"
+             "Engineers found the damage after the storm in January.")
+    article = article_from_text(story, article_id="h.txt")
+    assert article.meta.title == "Harbour board says the ferry will sail again in May."
+    assert article.text[article.body_start:].startswith("The harbour board told councillors")
+
+
 def test_a_lead_sentence_in_normal_case_is_not_taken_for_a_headline() -> None:
     story = ("The transport minister told parliament on Tuesday that the strike at the northern port would end.\n\n"
              "The union said it would put the offer to a vote of its members on Thursday morning.")
