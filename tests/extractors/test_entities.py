@@ -228,6 +228,24 @@ def test_misspelt_organisation_joins_the_usual_spelling(run_doc):  # type: ignor
     assert [(o.name, o.aliases) for o in orgs] == [("United Nations", ("Untied Nations",))]
 
 
+def test_two_spellings_of_a_person_keep_the_first_written(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "The show was opened by Marte Kowalczyk, the gallery's curator. Most of the prints were lent by "
+        "collectors, according to Marta Kowalczyk. Marta Kowalczyk said more would follow next year."
+    )
+    people = [e for e in doc._.entities.values() if e.type == "Person"]
+    assert [(p.name, "Marta Kowalczyk" in p.aliases) for p in people] == [("Marte Kowalczyk", True)]
+
+
+def test_a_headline_spelling_gives_way_to_the_body(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "The show was opened by Marte Kowalczyk, the gallery's curator, on Friday evening.",
+        title="Marta Kowalczyk opens a show of prints",
+    )
+    people = [e for e in doc._.entities.values() if e.type == "Person"]
+    assert [p.name for p in people] == ["Marte Kowalczyk"]
+
+
 def test_religions_and_pilgrimages_are_not_entities(run_doc):  # type: ignore[no-untyped-def]
     assert names(run_doc("The crowd of pilgrims performed the Hajj rites and prayers of Islam near Mecca.")) == {("Mecca", "Place")}
 

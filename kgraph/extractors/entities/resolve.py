@@ -160,8 +160,15 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
     for c in cands:
         if c.type in ("Organization", "Place") and c.source == "ner" and doc[c.start].ent_type_ in ("ORG", "GPE") and _personal_name(doc, c):
             c.type = "Person"
-    # Two spellings of one full name ("Kristen Wilkins", "Kristin Wilkins").
-    fulls = sorted({c.text for c in cands if c.type == "Person" and len(c.text.split()) > 1})
+    # Two spellings of one full name ("Kristen Wilkins", "Kristin Wilkins"): the story introduces
+    # the person with the first one its body writes, its reference form, which the others join
+    # (a headline's shortened or garbled form comes last).
+    story = doc._.article if Doc.has_extension("article") else None
+    body = story.body_start if story is not None else 0
+    fulls = list(dict.fromkeys(
+        c.text for c in sorted(cands, key=lambda c: (doc[c.start].idx < body, c.start))
+        if c.type == "Person" and len(c.text.split()) > 1
+    ))
     respell: dict[str, str] = {}
     for i, a in enumerate(fulls):
         for b in fulls[i + 1 :]:
