@@ -246,6 +246,17 @@ def test_a_headline_spelling_gives_way_to_the_body(run_doc):  # type: ignore[no-
     assert [p.name for p in people] == ["Marte Kowalczyk"]
 
 
+def test_a_person_whose_surname_is_a_city(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "Marta Paris, a Canadian woman and former club member, says the club kept her aboard its ship. "
+        "Paris was born in Canada. Paris claims she was sent to the ship at eighteen."
+    )
+    people = [e for e in doc._.entities.values() if e.type == "Person"]
+    assert [p.name for p in people] == ["Marta Paris"]
+    assert not any(e.type == "Place" for e in doc._.entities.values())
+    assert [s.speaker for s in doc._.statements] == [people[0].key, people[0].key]
+
+
 def test_religions_and_pilgrimages_are_not_entities(run_doc):  # type: ignore[no-untyped-def]
     assert names(run_doc("The crowd of pilgrims performed the Hajj rites and prayers of Islam near Mecca.")) == {("Mecca", "Place")}
 

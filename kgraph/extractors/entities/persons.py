@@ -53,7 +53,7 @@ def _appositive_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             start = i
             # "Ontario Premier Doug Ford,": leading names of other things and titles are not the name
             for c in sorted((c for c in cands if start <= c.start < end), key=lambda c: c.start):
-                if c.type != "Person" and c.start == start and c.end < end:
+                if c.type != "Person" and c.start == start and c.end < end and not (end - start == 2 and _split_name(doc, c, start)):
                     start = c.end
             start, stop = _strip(doc, start, end, "PERSON")
             text = doc[start:stop].text
@@ -61,7 +61,7 @@ def _appositive_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             if (
                 stop - start >= 2
                 and all(start <= c.start and c.end <= stop for c in inside)
-                and all(c.type == "Person" or (c.start, c.end) == (start, stop) for c in inside)
+                and all(c.type == "Person" or (c.start, c.end) == (start, stop) or _split_name(doc, c, start) for c in inside)
                 and gazetteer.lookup(text) is None
                 and doc[stop - 1].text not in _word_set("org_suffixes.txt")
             ):
@@ -70,6 +70,14 @@ def _appositive_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
                 found.append(Candidate(start, stop, "Person", text, source="appositive"))
         i = end
     return found
+
+
+def _split_name(doc: Doc, cand: Candidate, start: int) -> bool:
+    """A place the NER cut out of a person's name: a given name ("Marta" of "Marta Paris") or
+    the one-word place that follows it as the surname."""
+    if cand.type not in ("Place", "Country") or cand.source != "ner" or cand.end - cand.start != 1:
+        return False
+    return doc[start].text in _word_set("given_names.txt") and doc[start].text not in _word_set("given_names_words.txt")
 
 
 def _given_name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
