@@ -257,6 +257,21 @@ def test_a_person_whose_surname_is_a_city(run_doc):  # type: ignore[no-untyped-d
     assert [s.speaker for s in doc._.statements] == [people[0].key, people[0].key]
 
 
+def test_an_of_name_keeps_its_of_part_when_it_is_no_place(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "A former volunteer says the Brotherhood of Saint Brendan kept her passport. The Brotherhood denied it. "
+        "The Brotherhood also says she was free to leave the island at any time she chose."
+    )
+    orgs = [e for e in doc._.entities.values() if e.type == "Organization"]
+    assert [o.name for o in orgs] == ["Brotherhood of Saint Brendan"]
+    assert [s.speaker for s in doc._.statements] == [orgs[0].key]
+
+
+def test_a_bare_head_word_joins_the_of_name_it_opens(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc("The Bank of Canada raised rates on Wednesday. The Bank said inflation was still too high for comfort.")
+    assert [(e.name, e.type) for e in doc._.entities.values()] == [("Bank of Canada", "Organization")]
+
+
 def test_religions_and_pilgrimages_are_not_entities(run_doc):  # type: ignore[no-untyped-def]
     assert names(run_doc("The crowd of pilgrims performed the Hajj rites and prayers of Islam near Mecca.")) == {("Mecca", "Place")}
 

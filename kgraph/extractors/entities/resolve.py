@@ -318,13 +318,17 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
                 elif len(_tokens(name)) < len(_tokens(other)) and _suffix_or_prefix(_tokens(name), _tokens(other), type_):
                     best = other
             if best == name and " of " in name:
-                # "State of Texas" is Texas; "Museum of Flight of Seattle" is "Museum of Flight"
+                # "Museum of Flight of Seattle" is "Museum of Flight"; but a one-word head names
+                # nothing by itself: "Church of Scientology" and "Bank of Canada" stay whole
+                # (a bare "the Church" or "the Bank" joins them below)
                 head, _, tail = name.rpartition(" of ")
-                if head in names and head != name:
+                if head in names and head != name and len(_tokens(head)) > 1:
                     best = head
             if best == name and type_ == "Organization" and len(_tokens(name)) == 1 and name[:1].isupper():
                 # "the Commission" after "the European Commission": the one longer name it ends
                 longer = [o for o in names if len(_tokens(o)) > 1 and _tokens(o)[-1] == _tokens(name)[0]]
+                # "the Church" after "the Church of Scientology": the one name it opens before "of"
+                longer = longer or [o for o in names if o.partition(" of ")[0] == name and o != name]
                 # "Ericsson" after "LM Ericsson AB", "Magna" after "Magna International Inc":
                 # the one company whose full name holds the word
                 longer = longer or [
