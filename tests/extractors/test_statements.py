@@ -1063,6 +1063,11 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
             [("Carla Ruiz", "the police had arrested the men on Friday")],
             id="a_but_clause_without_a_modal_is_the_narrators",
         ),
+        pytest.param(
+            "Nadia Holm claims that her papers were taken from her and she was made to work in the laundry.",
+            [("Nadia Holm", "her papers were taken from her and she was made to work in the laundry")],
+            id="a_past_conjunct_after_a_present_speech_verb_goes_on_with_what_was_said",
+        ),
     ],
 )
 def test_participles_and_clauses_on_a_document_noun_report_the_speaker(

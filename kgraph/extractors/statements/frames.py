@@ -242,27 +242,38 @@ _BACKSHIFT_MODALS = frozenset({"would", "could", "might"})
 
 
 def _backshifted_conjunct_end(verb: Token, end: int) -> int:
-    """"said X must stay, but the answer would be to ...": a clause the parser joins to the speech
-    verb with "but" / "and", with a subject of its own and a backshifted modal, goes on with
-    what was said (the narrator does not speak in "would"). Not one with a speech verb of its
-    own ("..., but the talks would resume, officials said")."""
+    """"said X must stay, but the answer would be to ...", "claims that her passport was taken and
+    she was forced to ...": a clause the parser joins to the speech verb with "but" / "and", with
+    a subject of its own and the tense of reported speech, goes on with what was said. That tense
+    is a backshifted modal (the narrator does not speak in "would"), a past perfect after a past
+    speech verb, or a past tense after a present one ("claims ... and she was"). Not one with a
+    speech verb of its own ("..., but the talks would resume, officials said")."""
     doc = verb.doc
     verbs = reporting_verbs()
     for conj in verb.rights:
         if conj.dep_ != "conj" or conj.left_edge.i > end + 2:
             continue
         kids = list(conj.children)
-        if not any(t.text == "," for t in doc[end : conj.left_edge.i]):
-            continue
         ccs = [c for c in verb.children if c.dep_ == "cc" and end <= c.i < conj.i and c.lower_ in ("but", "and")]
         if (
             ccs
-            and any(c.dep_ == "nsubj" and c.i < conj.i and c.i > ccs[0].i for c in kids)
-            and any(c.dep_ == "aux" and c.lower_ in _BACKSHIFT_MODALS for c in kids)
+            and any(c.dep_ in ("nsubj", "nsubjpass") and ccs[0].i < c.i < conj.i for c in kids)
+            and _reported_tense(verb, conj, kids)
             and not any(t.pos_ == "VERB" and speech_lemma(t) in verbs for t in conj.subtree)
         ):
             return conj.right_edge.i + 1
     return end
+
+
+def _reported_tense(verb: Token, conj: Token, kids: list[Token]) -> bool:
+    """The conjunct's tense is that of what was said, not the narrator's (``_backshifted_conjunct_end``)."""
+    auxes = [c for c in kids if c.dep_ in ("aux", "auxpass") and c.i < conj.i]
+    if any(c.lower_ in _BACKSHIFT_MODALS for c in auxes):
+        return True
+    finite = auxes[0] if auxes else conj
+    if verb.tag_ == "VBD":
+        return finite.lower_ == "had" and conj.tag_ == "VBN"  # "said A and B had gone"
+    return verb.tag_ in ("VBZ", "VBP") and finite.tag_ == "VBD"  # "claims A and she was forced"
 
 
 def _that_clause_below(verb: Token) -> Token | None:
