@@ -1068,6 +1068,12 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
             [("Nadia Holm", "her papers were taken from her and she was made to work in the laundry")],
             id="a_past_conjunct_after_a_present_speech_verb_goes_on_with_what_was_said",
         ),
+        pytest.param(
+            'American writer and professor Joel Lamont Ross commented, "Hoping that the campaign turns into a '
+            'real national debate on schools and pay."',
+            [("Joel Lamont Ross", "Hoping that the campaign turns into a real national debate on schools and pay.")],
+            id="a_description_the_parser_makes_the_subject_gives_way_to_the_name_it_coordinates",
+        ),
     ],
 )
 def test_participles_and_clauses_on_a_document_noun_report_the_speaker(
