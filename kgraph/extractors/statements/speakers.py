@@ -285,14 +285,14 @@ class Speakers:
                         return self._reporter(i, want, low_gender) or key
                     return key  # "she" never goes to a man of the story
             return None
-        key = self.direct(token)
-        if key is None and token.is_lower:
+        found = self.direct(token)
+        if found is None and token.is_lower:
             # "American academic and professor Ana Reyes commented": the parser makes the
             # description the subject and the name its conjunct; the one name is the speaker
             named = {k for t in token.conjuncts if t.i > token.i and (k := self.direct(t)) and k != ANON}
             if len(named) == 1:
                 return named.pop()
-        return key
+        return found
 
     def _reporter(self, i: int, want: str, gender: str | None) -> str | None:
         """For a pronoun whose latest fit is a subject inside what someone said in the sentence
