@@ -1074,6 +1074,12 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
             [("Joel Lamont Ross", "Hoping that the campaign turns into a real national debate on schools and pay.")],
             id="a_description_the_parser_makes_the_subject_gives_way_to_the_name_it_coordinates",
         ),
+        pytest.param(
+            'Senator Ana Cortez criticised the plan on Monday. The Ministry of Energy notes, "Coal plants do more '
+            'damage to rivers than all other sources combined", pointing to the cost of cleaning them.',
+            [("Ministry of Energy", "Coal plants do more damage to rivers than all other sources combined")],
+            id="a_speech_verb_the_tagger_reads_as_a_plural_noun_before_a_quote",
+        ),
     ],
 )
 def test_participles_and_clauses_on_a_document_noun_report_the_speaker(

@@ -360,6 +360,12 @@ def _passage_candidates(
                     if speaker is not None:
                         verb, anchor, found = t.lemma_.lower(), t.i, True
                         break
+            elif _verb_read_as_noun(t, verbs) and t.idx < p.open_at:
+                speaker = speakers.direct(doc[t.i - 1])
+                if speaker is not None and speaker != ANON:
+                    verb, anchor, found = t.lemma_.lower(), t.i, True
+                    break
+                speaker = None
         if not found and before and before[0].lower_ in INVERTED_OPENERS and before[-1].text in (":", ","):
             speaker = speakers.after_verb(before[0])  # 'Said Ellis: "..."': the verb opens the sentence
             if speaker is not None:
@@ -375,6 +381,17 @@ def _passage_candidates(
         s_start, s_end = _sentence_bounds(doc, p.start, p.end, anchor)
         out.append(Candidate(p.start, p.end, speaker, verb, True, anchor, s_start, s_end))
     return out
+
+
+def _verb_read_as_noun(token: Token, verbs: dict[str, str]) -> bool:
+    """'The Health Ministry notes, "..."': a speech verb in -s the tagger read as a plural noun,
+    right after a name and right before the comma or colon that opens the quote."""
+    doc = token.doc
+    return (
+        token.pos_ == "NOUN" and token.lower_.endswith("s") and token.lemma_.lower() in verbs
+        and 0 < token.i < len(doc) - 1 and doc[token.i + 1].text in (",", ":")
+        and doc[token.i - 1].pos_ == "PROPN"
+    )
 
 
 def _colon_line_before(doc: Doc, text: str, open_at: int) -> list[Token]:
