@@ -1170,3 +1170,23 @@ def test_the_group_said_is_the_latest_organisation_subject(
     run_doc: Callable[..., Doc], text: str, said: list[tuple[str, str]]
 ) -> None:
     assert _said(run_doc(text)) == said, _said(run_doc(text))
+
+
+def test_that_after_the_verb_opens_what_was_said_where_the_parser_lost_the_clause(parser) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extractors.statements.frames import _clause_content
+
+    # the parse the small model gives some such sentences: the clause's subject read as the
+    # verb's object and its verb hung elsewhere, "that" still marking the clause
+    words = ["Reed", "observed", "that", "the", "start", "date", "of", "the", "fund", "matched", "the", "anniversary", "."]
+    heads = [1, 1, 5, 5, 5, 1, 5, 8, 6, 8, 11, 9, 1]
+    deps = ["nsubj", "ROOT", "mark", "det", "compound", "dobj", "prep", "det", "pobj", "acl", "det", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "SCONJ", "DET", "NOUN", "NOUN", "ADP", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(parser.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 12)
+    assert _clause_content(doc[1], doc[0]) == (2, 12)
+    # "said that day": "that" no mark, no clause
+    words = ["Reed", "said", "that", "day", "nothing", "more", "."]
+    heads = [1, 1, 3, 1, 1, 4, 1]
+    deps = ["nsubj", "ROOT", "det", "npadvmod", "dobj", "amod", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PRON", "ADJ", "PUNCT"]
+    doc = Doc(parser.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 6)
+    assert _clause_content(doc[1], doc[0]) is None
