@@ -238,15 +238,15 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
     # "X observed that the start date of the programme, which ..., coincided with ...": the parser
     # lost the clause (its subject taken for the verb's object), but "that" right after the verb
     # still opens what was said, to the end of the sentence
-    after = verb.i + 1
+    opening = verb.i + 1
     if (
-        subject is not None and after < verb.sent.end - 1 and doc[after].lower_ == "that" and doc[after].dep_ == "mark"
-        and doc[after].head.i in {t.i for t in verb.subtree} and not any(c.dep_ == "ccomp" for c in verb.children)
+        subject is not None and opening < verb.sent.end - 1 and doc[opening].lower_ == "that" and doc[opening].dep_ == "mark"
+        and doc[opening].head.i in {t.i for t in verb.subtree} and not any(c.dep_ == "ccomp" for c in verb.children)
     ):
         end = verb.sent.end
-        while end > after + 1 and doc[end - 1].is_punct:
+        while end > opening + 1 and doc[end - 1].is_punct:
             end -= 1
-        return after, end
+        return opening, end
     return None
 
 
