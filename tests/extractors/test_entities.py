@@ -498,3 +498,28 @@ def test_post_of_a_place_names_the_place_not_an_organisation(run_doc):  # type: 
     found = names(doc)
     assert ("Cape Town", "Place") in found
     assert not {n for n, _ in found} & {"Archbishop of Cape Town", "Defence"}
+
+
+def test_a_person_taken_with_an_owners_possessive_is_the_name_after_it(nlp):  # type: ignore[no-untyped-def]
+    from kgraph.extractors.entities.persons import _possessive_person_names
+    from kgraph.extractors.entities.words import Candidate
+
+    doc = nlp.make_doc("Civic Union's Wong Kai-tat said the vote was a test.")
+    # the NER's span for "Civic Union's Wong Kai-tat" (tokens 0-5), as the small model gives some
+    span = doc.char_span(0, len("Civic Union's Wong Kai-tat"))
+    assert span is not None
+    found = _possessive_person_names(doc, [Candidate(0, span.end, "Person", span.text)])
+    assert [(c.text, c.type) for c in found] == [("Wong Kai-tat", "Person"), ("Civic Union", "Organization")]
+    doc = nlp.make_doc("Russia's Ivan Sokolov said the vote was a test.")
+    found = _possessive_person_names(doc, [Candidate(0, 4, "Person", doc[0:4].text)])
+    assert [(c.text, c.type) for c in found] == [("Ivan Sokolov", "Person")]  # a country is found as one elsewhere
+    doc = nlp.make_doc("Pro-Union DAB's Ana Lee said the vote was a test.")
+    span = doc.char_span(0, len("Pro-Union DAB's Ana Lee"))
+    assert span is not None
+    found = _possessive_person_names(doc, [Candidate(0, span.end, "Person", span.text)])
+    assert [(c.text, c.type) for c in found] == [("Ana Lee", "Person"), ("DAB", "Organization")]
+
+
+def test_a_stance_adjective_is_no_name(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("For the Pro-Union camp it was a good night. Other pro-Union candidates elected were Ana Lee and Tom Wu."))
+    assert found == {("Ana Lee", "Person"), ("Tom Wu", "Person")}

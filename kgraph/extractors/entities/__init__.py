@@ -27,7 +27,14 @@ from .words import Candidate, _surface, token_list
 from .spans import _ner_candidates
 from .organisations import _agency_name_candidates, _known_names_over_ner, _prefixed_companies, _digest_sources, _org_name_candidates
 from .places import _area_candidates, _gazetteer_candidates, _place_candidates, _street_candidates, _state_body_candidates, _titled_place_candidates
-from .persons import _appositive_persons, _given_name_persons, _honorific_persons, _later_mentions, _transcript_persons
+from .persons import (
+    _appositive_persons,
+    _given_name_persons,
+    _honorific_persons,
+    _later_mentions,
+    _possessive_person_names,
+    _transcript_persons,
+)
 from .resolve import _defined_acronyms, _names_ending_in_a_place, _parenthesised_acronyms, _resolve
 from .sources import _drop_channels, _is_channel, _own_sources, _self_references
 from .filters import _drop_indices, _drop_lone_names, _drop_shouted
@@ -90,6 +97,7 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
     cands.extend(_given_name_persons(doc, cands))
     cands.extend(_honorific_persons(doc, cands))
     cands = _transcript_persons(doc, cands, article.body_start if article is not None else 0)
+    cands = _possessive_person_names(doc, cands)
     cands.extend(_later_mentions(doc, cands))
     cands = _digest_sources(doc, cands)
     cands = _drop_shouted(doc, cands)

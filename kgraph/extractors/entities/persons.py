@@ -232,3 +232,27 @@ def _transcript_persons(doc: Doc, cands: list[Candidate], body_start: int) -> li
         labels.append(Candidate(start, end, "Person", " ".join(words), source="transcript"))
     kept = [c for c in cands if not any(c.start < x.end and x.start < c.end for x in labels)]
     return kept + labels
+
+
+def _possessive_person_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Civic Union's Wong Kai-tat" taken whole for a person: the name is what follows the
+    possessive; what comes before it, in capitals, is the organisation (or the country) the
+    person belongs to, a candidate of its own where no other covers it."""
+    out: list[Candidate] = []
+    for c in cands:
+        cut = next((k for k in range(c.start + 1, c.end - 1) if doc[k].text in ("'s", "’s")), None)
+        if c.type != "Person" or cut is None or cut + 1 >= c.end:
+            out.append(c)
+            continue
+        out.append(Candidate(cut + 1, c.end, "Person", _surface(doc, cut + 1, c.end), source=c.source))
+        # the owner: the capitalised words before the possessive, not a "Pro-Beijing" before them
+        first = cut
+        while first > c.start and doc[first - 1].is_alpha and doc[first - 1].text[:1].isupper() and not (
+            first - 2 >= c.start and doc[first - 2].text == "-"
+        ):
+            first -= 1
+        covered = any(o.start < cut and first < o.end for o in cands if o is not c)
+        if first < cut and not covered and gazetteer.lookup(doc[first:cut].text) is None:
+            out.append(Candidate(first, cut, "Organization", _surface(doc, first, cut), source=c.source))
+    return out
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -452,6 +453,9 @@ def _place_head(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+_PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|non|ex|post|pre)-\S+$", re.IGNORECASE)
+
+
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
     not_entities = _mostly_not_entity(doc)
     for ent_start, ent_end, label in _name_spans(doc):
@@ -465,6 +469,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             continue
         if _is_not_entity(doc, start, end, text) or text in not_entities:
             continue
+        if _PREFIXED_ADJECTIVE.match(text):
+            continue  # "pro-Beijing", "anti-war" (PERSON, NORP): a stance, no name
         if _ACRONYM.match(text) and _repeats_not_entity(doc, text):
             continue
         if end - start == 1 and doc[start].lower_ in _portfolios() and end < len(doc) and doc[end].lower_ in ("minister", "secretary"):
