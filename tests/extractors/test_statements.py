@@ -1190,3 +1190,30 @@ def test_that_after_the_verb_opens_what_was_said_where_the_parser_lost_the_claus
     pos = ["PROPN", "VERB", "DET", "NOUN", "PRON", "ADJ", "PUNCT"]
     doc = Doc(parser.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 6)
     assert _clause_content(doc[1], doc[0]) is None
+
+
+def test_a_shared_surname_goes_to_the_one_named_in_full_just_before(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc(
+        "Independent candidate Rosa Marten spoke in the capital on Monday. She said the debates were rigged "
+        "against small parties. Later, Interior Minister Oskar Marten said hackers were targeting election "
+        "offices in several regions. Marten said at least one of the attacks on the offices in the north had "
+        "succeeded."
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Rosa Marten", "Oskar Marten", "Oskar Marten"]
+
+
+def test_a_shared_surname_far_from_both_full_names_goes_to_the_one_named_first(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc(
+        "Independent candidate Rosa Marten spoke in the capital on Monday. Her cousin Oskar Marten runs a farm. "
+        "The debate lasted three hours and ended late. Few voters watched it to the end. "
+        "Marten said the debates had been rigged against small parties from the start."
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Rosa Marten"]
+
+
+def test_a_shared_surname_does_not_go_to_a_person_only_mentioned_just_before(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc(
+        "Senator Oskar Marten spoke in the capital on Monday. A rival had posted an unflattering photo of Rosa "
+        "Marten, his wife. Marten said he would never support people who attacked his family in public."
+    )
+    assert [speaker for speaker, _ in _said(doc)] == ["Oskar Marten"]

@@ -317,9 +317,10 @@ def _body_start(doc: Doc) -> int:
 
 def _surname_owners(
     doc: Doc, types: dict[str, str], *, body_start: int
-) -> tuple[dict[str, dict[str, int]], list[tuple[Span, str]]]:
-    """Surname -> person key -> first full mention, and the bare-surname mentions (span, surname)."""
-    first_full: dict[str, dict[str, int]] = {}
+) -> tuple[dict[str, dict[str, list[Span]]], list[tuple[Span, str]]]:
+    """Surname -> person key -> its full mentions (in order), and the bare-surname mentions
+    (span, surname)."""
+    fulls: dict[str, dict[str, list[Span]]] = {}
     bare: list[tuple[Span, str]] = []
     for span in doc.spans[MENTIONS] if MENTIONS in doc.spans else ():
         if span.start_char < body_start or (types.get(span.label_) or _type_of_key(span.label_)) != "Person":
@@ -328,31 +329,55 @@ def _surname_owners(
         if len(words) == 1:
             bare.append((span, words[0].lower_))
         elif len(words) > 1:
-            first_full.setdefault(words[-1].lower_, {}).setdefault(span.label_, span.start)
-    return first_full, bare
+            fulls.setdefault(words[-1].lower_, {}).setdefault(span.label_, []).append(span)
+    return fulls, bare
 
 
 def _shared_surnames(doc: Doc, types: dict[str, str], *, body_start: int) -> set[int]:
     """First tokens of bare-surname mentions that two people of the story share."""
-    first_full, bare = _surname_owners(doc, types, body_start=body_start)
-    return {span.start for span, surname in bare if len(first_full.get(surname, {})) > 1}
+    fulls, bare = _surname_owners(doc, types, body_start=body_start)
+    return {span.start for span, surname in bare if len(fulls.get(surname, {})) > 1}
 
 
 def _own_surnames(
     doc: Doc, mention_of: dict[int, str], types: dict[str, str], *, body_start: int, genders: dict[str, str]
 ) -> None:
     """A bare surname shared by two people of the story ("Clinton" after "Bill Clinton ... his
-    wife Hillary Clinton") belongs to the one the story named in full first (news style), unless
-    an honorific says otherwise ("Mrs. Clinton": the woman of the two)."""
-    first_full, bare = _surname_owners(doc, types, body_start=body_start)
+    wife Hillary Clinton"): the one an honorific fits ("Mrs. Clinton": the woman of the two), or
+    the one whose title it repeats ("Governor Holt" after "Governor Mia Holt"), or the one named
+    in full in this sentence or the one before ("Homeland Security Secretary Jeh Johnson says ...
+    Johnson told ..."), else the one the story named in full first (news style)."""
+    fulls, bare = _surname_owners(doc, types, body_start=body_start)
     for span, surname in bare:
-        owners = first_full.get(surname, {})
-        if len(owners) > 1:
-            gender = honorific_gender(span)
-            fitting = [key for key in owners if gender is not None and genders.get(key) == gender]
-            owner = fitting[0] if len(fitting) == 1 else min(owners, key=lambda key: owners[key])
-            for i in range(span.start, span.end):
-                mention_of[i] = owner
+        owners = fulls.get(surname, {})
+        if len(owners) <= 1:
+            continue
+        gender = honorific_gender(span)
+        fitting = [key for key in owners if gender is not None and genders.get(key) == gender]
+        if len(fitting) != 1:
+            fitting = _title_owners(doc, span, owners) or _recent_owners(doc, span, owners)
+        owner = fitting[0] if len(fitting) == 1 else min(owners, key=lambda key: owners[key][0].start)
+        for i in range(span.start, span.end):
+            mention_of[i] = owner
+
+
+def _title_owners(doc: Doc, span: Span, owners: dict[str, list[Span]]) -> list[str]:
+    """The owners whose full mention follows the same capitalised title as the bare surname."""
+    if span.start == 0 or not doc[span.start - 1].is_title or doc[span.start - 1].is_sent_start:
+        return []
+    title = doc[span.start - 1].text
+    return [key for key, fulls in owners.items() if any(f.start > 0 and doc[f.start - 1].text == title for f in fulls)]
+
+
+def _recent_owners(doc: Doc, span: Span, owners: dict[str, list[Span]]) -> list[str]:
+    """The owners named in full as a clause's subject in the bare surname's sentence or the one
+    before it (not "a photo of Heidi Cruz": a person only mentioned takes no later "Cruz")."""
+    sent = doc[span.start].sent
+    window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return [
+        key for key, fulls in owners.items()
+        if any(window <= f.start < span.start and f.root.dep_ in ("nsubj", "nsubjpass") for f in fulls)
+    ]
 
 
 def _name_words(name: str) -> frozenset[str]:
