@@ -523,3 +523,14 @@ def test_a_person_taken_with_an_owners_possessive_is_the_name_after_it(nlp):  # 
 def test_a_stance_adjective_is_no_name(run_doc):  # type: ignore[no-untyped-def]
     found = names(run_doc("For the Pro-Union camp it was a good night. Other pro-Union candidates elected were Ana Lee and Tom Wu."))
     assert found == {("Ana Lee", "Person"), ("Tom Wu", "Person")}
+
+
+def test_a_surname_the_ner_runs_into_an_organisation_is_the_person(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "Walter Brandt spoke on Monday. In a March 2016 meeting with the editorial board of the Washington Post "
+        "Brandt said that U.S. involvement in the alliance may need to be significantly diminished."
+    )
+    assert ("Washington Post", "Organization") in names(doc)
+    assert not any("Post Brandt" in n for n, _ in names(doc))
+    brandt = next(k for k, e in doc._.entities.items() if e.name == "Walter Brandt")
+    assert [s.speaker for s in doc._.statements] == [brandt]

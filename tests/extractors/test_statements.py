@@ -1217,3 +1217,31 @@ def test_a_shared_surname_does_not_go_to_a_person_only_mentioned_just_before(run
         "Marten, his wife. Marten said he would never support people who attacked his family in public."
     )
     assert [speaker for speaker, _ in _said(doc)] == ["Oskar Marten"]
+
+
+def test_a_speech_verb_the_tagger_reads_as_a_noun_heads_a_frame(parser) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extractors.statements.frames import _verb_read_as_noun
+
+    # "Brandt charges that donors gave millions to the fund." as the small model tags some such
+    # sentences: "charges" a plural noun heading the sentence, the name its compound
+    words = ["Brandt", "charges", "that", "donors", "gave", "millions", "to", "the", "fund", "."]
+    heads = [1, 1, 4, 4, 1, 4, 4, 8, 6, 1]
+    deps = ["compound", "ROOT", "mark", "nsubj", "acl", "dobj", "prep", "det", "pobj", "punct"]
+    pos = ["PROPN", "NOUN", "SCONJ", "NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = Doc(parser.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 9)
+    frame = _verb_read_as_noun(doc[1], "charge", "clause")
+    assert frame is not None and frame.subject is not None
+    assert (frame.subject.text, doc[frame.start : frame.end].text) == ("Brandt", "donors gave millions to the fund")
+    # "Brandt charges fees": no clause, no frame
+    doc = Doc(parser.vocab, words=["Brandt", "charges", "fees", "."], heads=[1, 1, 1, 1],
+              deps=["compound", "ROOT", "dobj", "punct"], pos=["PROPN", "NOUN", "NOUN", "PUNCT"])
+    assert _verb_read_as_noun(doc[1], "charge", "clause") is None
+
+
+def test_a_name_run_into_an_opening_phrase_without_a_comma_is_the_speaker(run_doc: Callable[..., Doc]) -> None:
+    doc = run_doc(
+        "In a March 2016 meeting with the editorial board of the Daily Courier Walter Brandt said that U.S. "
+        "involvement in the alliance may need to be significantly diminished in the coming years."
+    )
+    assert _said(doc) == [("Walter Brandt", "U.S. involvement in the alliance may need to be significantly "
+                                            "diminished in the coming years")]

@@ -33,6 +33,7 @@ from .persons import (
     _honorific_persons,
     _later_mentions,
     _possessive_person_names,
+    _surnames_run_into_names,
     _transcript_persons,
 )
 from .resolve import _defined_acronyms, _names_ending_in_a_place, _parenthesised_acronyms, _resolve
@@ -97,7 +98,7 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
     cands.extend(_given_name_persons(doc, cands))
     cands.extend(_honorific_persons(doc, cands))
     cands = _transcript_persons(doc, cands, article.body_start if article is not None else 0)
-    cands = _possessive_person_names(doc, cands)
+    cands = _surnames_run_into_names(doc, _possessive_person_names(doc, cands))
     cands.extend(_later_mentions(doc, cands))
     cands = _digest_sources(doc, cands)
     cands = _drop_shouted(doc, cands)

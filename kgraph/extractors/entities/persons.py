@@ -256,3 +256,24 @@ def _possessive_person_names(doc: Doc, cands: list[Candidate]) -> list[Candidate
             out.append(Candidate(first, cut, "Organization", _surface(doc, first, cut), source=c.source))
     return out
 
+
+def _surnames_run_into_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"the editorial board of the Washington Post Brandt said": an organisation name of three
+    words or more that the NER ran into the surname of a person the story names in full, right
+    before a verb (the person's), is the organisation and, after it, that person."""
+    surnames = {c.text.split()[-1] for c in cands if c.type == "Person" and len(c.text.split()) > 1}
+    suffixes = _name_ending_words_cased()
+    out: list[Candidate] = []
+    for c in cands:
+        last = doc[c.end - 1]
+        if (
+            c.type == "Organization" and c.end - c.start >= 3 and last.text in surnames and last.text not in suffixes
+            and doc[c.end - 2].is_alpha and doc[c.end - 2].text[:1].isupper()
+            and c.end < len(doc) and doc[c.end].pos_ in ("VERB", "AUX")  # "... Post Brandt said"
+        ):
+            out.append(Candidate(c.start, c.end - 1, "Organization", _surface(doc, c.start, c.end - 1), source=c.source))
+            out.append(Candidate(c.end - 1, c.end, "Person", last.text, source=c.source))
+        else:
+            out.append(c)
+    return out
+

@@ -78,6 +78,15 @@ def find_subject(verb: Token) -> Token | None:
         before = doc[token.left_edge.i - 1].text if token.left_edge.i > 0 else ""
         if token.pos_ == "PROPN" and token.dep_ == "appos" and before in (*CLOSING_TOKENS, ","):
             return token
+    # "In a meeting with the editorial board of the Daily Courier Walter Brandt said that ...":
+    # no comma after the opening phrase, and the parser runs the name into its last noun
+    if verb.i >= 2 and verb.dep_ == "ROOT" and doc[verb.i - 1].pos_ == "PROPN" and doc[verb.i - 1].dep_ == "pobj":
+        name = doc[verb.i - 1]
+        phrase = name.head
+        while phrase.head.i != phrase.i and phrase.head.i != verb.i:
+            phrase = phrase.head
+        if phrase.dep_ == "prep" and phrase.head.i == verb.i and phrase.i < name.i and doc[name.i - 1].pos_ == "PROPN":
+            return name
     return None
 
 
@@ -467,6 +476,11 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
                 continue
             lemma = speech_lemma(token)
             kind = verbs.get(lemma)
+            if kind is not None and token.pos_ == "NOUN":
+                frame = _verb_read_as_noun(token, lemma, kind)  # "Brandt charges that ..." (NOUN)
+                if frame is not None:
+                    yield frame
+                continue
             if kind is None or token.pos_ not in ("VERB", "AUX"):
                 continue
             if any(c.dep_ == "neg" for c in token.children) or embedded_in_report(token):
@@ -490,6 +504,23 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
                         span = None  # "told reporters to expect ...": no words of the speaker's own
             if span is not None and span[1] > span[0]:
                 yield Frame(token, lemma, subject, _orphan_first_word(doc, span[0]), span[1], kind)
+
+
+def _verb_read_as_noun(token: Token, lemma: str, kind: str) -> Frame | None:
+    """"Brandt charges that countries ... donated ...": a speech verb in -s the tagger read as a
+    plural noun heading the sentence, a name (capitalised) right before it and "that" opening a clause right
+    after it; what follows "that" to the end of the sentence was said."""
+    doc = token.doc
+    if not (
+        kind == "clause" and token.dep_ == "ROOT" and token.lower_.endswith("s") and 0 < token.i < len(doc) - 2
+        and (doc[token.i - 1].pos_ == "PROPN" or doc[token.i - 1].is_title) and doc[token.i - 1].head.i == token.i
+        and doc[token.i + 1].lower_ == "that" and doc[token.i + 1].dep_ == "mark"
+    ):
+        return None
+    end = token.sent.end
+    while end > token.i + 2 and doc[end - 1].is_punct:
+        end -= 1
+    return Frame(token, lemma, doc[token.i - 1], token.i + 2, end, kind)
 
 
 def _orphan_first_word(doc: Doc, start: int) -> int:
