@@ -230,8 +230,8 @@ def test_misspelt_organisation_joins_the_usual_spelling(run_doc):  # type: ignor
 
 def test_two_spellings_of_a_person_keep_the_first_written(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc(
-        "The show was opened by Marte Kowalczyk, the gallery's curator. Most of the prints were lent by "
-        "collectors, according to Marta Kowalczyk. Marta Kowalczyk said more would follow next year."
+        "The new rooms were opened by Marte Kowalczyk, who runs the gallery. Three more will open in spring, "
+        "according to Marta Kowalczyk. Marta Kowalczyk said the city had paid for the repairs."
     )
     people = [e for e in doc._.entities.values() if e.type == "Person"]
     assert [(p.name, "Marta Kowalczyk" in p.aliases) for p in people] == [("Marte Kowalczyk", True)]
@@ -239,8 +239,8 @@ def test_two_spellings_of_a_person_keep_the_first_written(run_doc):  # type: ign
 
 def test_a_headline_spelling_gives_way_to_the_body(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc(
-        "The show was opened by Marte Kowalczyk, the gallery's curator, on Friday evening.",
-        title="Marta Kowalczyk opens a show of prints",
+        "The new rooms were opened by Marte Kowalczyk, who runs the gallery, on Friday evening.",
+        title="Marta Kowalczyk opens the new gallery rooms",
     )
     people = [e for e in doc._.entities.values() if e.type == "Person"]
     assert [p.name for p in people] == ["Marte Kowalczyk"]
@@ -248,8 +248,8 @@ def test_a_headline_spelling_gives_way_to_the_body(run_doc):  # type: ignore[no-
 
 def test_a_person_whose_surname_is_a_city(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc(
-        "Marta Paris, a Canadian woman and former club member, says the club kept her aboard its ship. "
-        "Paris was born in Canada. Paris claims she was sent to the ship at eighteen."
+        "Marta Paris, a Canadian nurse and former union member, says the hospital cut her pay twice. "
+        "Paris was born in Canada. Paris claims she was moved to night shifts without any notice."
     )
     people = [e for e in doc._.entities.values() if e.type == "Person"]
     assert [p.name for p in people] == ["Marta Paris"]
@@ -259,8 +259,8 @@ def test_a_person_whose_surname_is_a_city(run_doc):  # type: ignore[no-untyped-d
 
 def test_an_of_name_keeps_its_of_part_when_it_is_no_place(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc(
-        "A former volunteer says the Brotherhood of Saint Brendan kept her passport. The Brotherhood denied it. "
-        "The Brotherhood also says she was free to leave the island at any time she chose."
+        "The Brotherhood of Saint Brendan opened its abbey to visitors on Sunday. The Brotherhood denied the "
+        "reports of a sale. The Brotherhood also says the abbey will stay open to visitors all through the winter."
     )
     orgs = [e for e in doc._.entities.values() if e.type == "Organization"]
     assert [o.name for o in orgs] == ["Brotherhood of Saint Brendan"]
@@ -504,33 +504,33 @@ def test_a_person_taken_with_an_owners_possessive_is_the_name_after_it(nlp):  # 
     from kgraph.extractors.entities.persons import _possessive_person_names
     from kgraph.extractors.entities.words import Candidate
 
-    doc = nlp.make_doc("Civic Union's Wong Kai-tat said the vote was a test.")
-    # the NER's span for "Civic Union's Wong Kai-tat" (tokens 0-5), as the small model gives some
-    span = doc.char_span(0, len("Civic Union's Wong Kai-tat"))
+    doc = nlp.make_doc("Harbour League's Chan Siu-ming said the count would take all night.")
+    # one span over owner and name, as the small model's NER gives for some such lines
+    span = doc.char_span(0, len("Harbour League's Chan Siu-ming"))
     assert span is not None
     found = _possessive_person_names(doc, [Candidate(0, span.end, "Person", span.text)])
-    assert [(c.text, c.type) for c in found] == [("Wong Kai-tat", "Person"), ("Civic Union", "Organization")]
-    doc = nlp.make_doc("Russia's Ivan Sokolov said the vote was a test.")
+    assert [(c.text, c.type) for c in found] == [("Chan Siu-ming", "Person"), ("Harbour League", "Organization")]
+    doc = nlp.make_doc("Russia's Ivan Sokolov said the count would take all night.")
     found = _possessive_person_names(doc, [Candidate(0, 4, "Person", doc[0:4].text)])
     assert [(c.text, c.type) for c in found] == [("Ivan Sokolov", "Person")]  # a country is found as one elsewhere
-    doc = nlp.make_doc("Pro-Union DAB's Ana Lee said the vote was a test.")
-    span = doc.char_span(0, len("Pro-Union DAB's Ana Lee"))
+    doc = nlp.make_doc("Pro-Reform NPA's Ho Mei-ling said the count would take all night.")
+    span = doc.char_span(0, len("Pro-Reform NPA's Ho Mei-ling"))
     assert span is not None
     found = _possessive_person_names(doc, [Candidate(0, span.end, "Person", span.text)])
-    assert [(c.text, c.type) for c in found] == [("Ana Lee", "Person"), ("DAB", "Organization")]
+    assert [(c.text, c.type) for c in found] == [("Ho Mei-ling", "Person"), ("NPA", "Organization")]
 
 
 def test_a_stance_adjective_is_no_name(run_doc):  # type: ignore[no-untyped-def]
-    found = names(run_doc("For the Pro-Union camp it was a good night. Other pro-Union candidates elected were Ana Lee and Tom Wu."))
+    found = names(run_doc("The Pro-Reform bloc kept its majority on Sunday. Other pro-Reform winners included Ana Lee and Tom Wu."))
     assert found == {("Ana Lee", "Person"), ("Tom Wu", "Person")}
 
 
 def test_a_surname_the_ner_runs_into_an_organisation_is_the_person(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc(
-        "Walter Brandt spoke on Monday. In a March 2016 meeting with the editorial board of the Washington Post "
-        "Brandt said that U.S. involvement in the alliance may need to be significantly diminished."
+        "Walter Brandt toured the plant on Monday. During a long interview with the business desk of the Daily "
+        "Courier Brandt said that the company would close two of its plants before the end of next year."
     )
-    assert ("Washington Post", "Organization") in names(doc)
+    assert ("Daily Courier", "Organization") in names(doc)
     assert not any("Post Brandt" in n for n, _ in names(doc))
     brandt = next(k for k, e in doc._.entities.items() if e.name == "Walter Brandt")
     assert [s.speaker for s in doc._.statements] == [brandt]

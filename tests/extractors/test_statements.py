@@ -1064,20 +1064,20 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
             id="a_but_clause_without_a_modal_is_the_narrators",
         ),
         pytest.param(
-            "Nadia Holm claims that her papers were taken from her and she was made to work in the laundry.",
-            [("Nadia Holm", "her papers were taken from her and she was made to work in the laundry")],
+            "Nadia Holm claims that her letters were opened by the staff and she was kept from calling her family.",
+            [("Nadia Holm", "her letters were opened by the staff and she was kept from calling her family")],
             id="a_past_conjunct_after_a_present_speech_verb_goes_on_with_what_was_said",
         ),
         pytest.param(
-            'American writer and professor Joel Lamont Ross commented, "Hoping that the campaign turns into a '
-            'real national debate on schools and pay."',
-            [("Joel Lamont Ross", "Hoping that the campaign turns into a real national debate on schools and pay.")],
+            'American novelist and professor Dara Quinlan Hill wrote, "Hoping the new library becomes a place where '
+            'everyone in town can meet and read."',
+            [("Dara Quinlan Hill", "Hoping the new library becomes a place where everyone in town can meet and read.")],
             id="a_description_the_parser_makes_the_subject_gives_way_to_the_name_it_coordinates",
         ),
         pytest.param(
-            'Senator Ana Cortez criticised the plan on Monday. The Ministry of Energy notes, "Coal plants do more '
-            'damage to rivers than all other sources combined", pointing to the cost of cleaning them.',
-            [("Ministry of Energy", "Coal plants do more damage to rivers than all other sources combined")],
+            'Senator Ana Cortez criticised the plan on Monday. The Ministry of Transport notes, "Most of the '
+            'repair money goes to bridges built before the war", pointing to its budget.',
+            [("Ministry of Transport", "Most of the repair money goes to bridges built before the war")],
             id="a_speech_verb_the_tagger_reads_as_a_plural_noun_before_a_quote",
         ),
     ],
@@ -1177,7 +1177,7 @@ def test_that_after_the_verb_opens_what_was_said_where_the_parser_lost_the_claus
 
     # the parse the small model gives some such sentences: the clause's subject read as the
     # verb's object and its verb hung elsewhere, "that" still marking the clause
-    words = ["Reed", "observed", "that", "the", "start", "date", "of", "the", "fund", "matched", "the", "anniversary", "."]
+    words = ["Reed", "observed", "that", "the", "first", "week", "of", "the", "festival", "overlapped", "the", "harvest", "."]
     heads = [1, 1, 5, 5, 5, 1, 5, 8, 6, 8, 11, 9, 1]
     deps = ["nsubj", "ROOT", "mark", "det", "compound", "dobj", "prep", "det", "pobj", "acl", "det", "dobj", "punct"]
     pos = ["NOUN", "VERB", "SCONJ", "DET", "NOUN", "NOUN", "ADP", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT"]
@@ -1194,27 +1194,26 @@ def test_that_after_the_verb_opens_what_was_said_where_the_parser_lost_the_claus
 
 def test_a_shared_surname_goes_to_the_one_named_in_full_just_before(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc(
-        "Independent candidate Rosa Marten spoke in the capital on Monday. She said the debates were rigged "
-        "against small parties. Later, Interior Minister Oskar Marten said hackers were targeting election "
-        "offices in several regions. Marten said at least one of the attacks on the offices in the north had "
-        "succeeded."
+        "Opposition leader Rosa Marten toured the flooded valley on Monday. She said the dams had been neglected "
+        "for years. Later, Water Minister Oskar Marten said engineers were inspecting every dam in the region. "
+        "Marten said the oldest of the dams in the north would be rebuilt within two years."
     )
     assert [speaker for speaker, _ in _said(doc)] == ["Rosa Marten", "Oskar Marten", "Oskar Marten"]
 
 
 def test_a_shared_surname_far_from_both_full_names_goes_to_the_one_named_first(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc(
-        "Independent candidate Rosa Marten spoke in the capital on Monday. Her cousin Oskar Marten runs a farm. "
-        "The debate lasted three hours and ended late. Few voters watched it to the end. "
-        "Marten said the debates had been rigged against small parties from the start."
+        "Opposition leader Rosa Marten toured the flooded valley on Monday. Her cousin Oskar Marten runs a farm "
+        "there. The river rose two metres overnight. Many roads are still closed. "
+        "Marten said the dams in the valley had been neglected for years by the government."
     )
     assert [speaker for speaker, _ in _said(doc)] == ["Rosa Marten"]
 
 
 def test_a_shared_surname_does_not_go_to_a_person_only_mentioned_just_before(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc(
-        "Senator Oskar Marten spoke in the capital on Monday. A rival had posted an unflattering photo of Rosa "
-        "Marten, his wife. Marten said he would never support people who attacked his family in public."
+        "Senator Oskar Marten toured the flooded valley on Monday. Local papers printed an old photo of Rosa "
+        "Marten, his sister. Marten said he would never let the dams of the valley fall into ruin again."
     )
     assert [speaker for speaker, _ in _said(doc)] == ["Oskar Marten"]
 
@@ -1222,16 +1221,16 @@ def test_a_shared_surname_does_not_go_to_a_person_only_mentioned_just_before(run
 def test_a_speech_verb_the_tagger_reads_as_a_noun_heads_a_frame(parser) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extractors.statements.frames import _verb_read_as_noun
 
-    # "Brandt charges that donors gave millions to the fund." as the small model tags some such
+    # "Brandt charges that rivals hid losses from the board." as the small model tags some such
     # sentences: "charges" a plural noun heading the sentence, the name its compound
-    words = ["Brandt", "charges", "that", "donors", "gave", "millions", "to", "the", "fund", "."]
+    words = ["Brandt", "charges", "that", "rivals", "hid", "losses", "from", "the", "board", "."]
     heads = [1, 1, 4, 4, 1, 4, 4, 8, 6, 1]
     deps = ["compound", "ROOT", "mark", "nsubj", "acl", "dobj", "prep", "det", "pobj", "punct"]
     pos = ["PROPN", "NOUN", "SCONJ", "NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
     doc = Doc(parser.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 9)
     frame = _verb_read_as_noun(doc[1], "charge", "clause")
     assert frame is not None and frame.subject is not None
-    assert (frame.subject.text, doc[frame.start : frame.end].text) == ("Brandt", "donors gave millions to the fund")
+    assert (frame.subject.text, doc[frame.start : frame.end].text) == ("Brandt", "rivals hid losses from the board")
     # "Brandt charges fees": no clause, no frame
     doc = Doc(parser.vocab, words=["Brandt", "charges", "fees", "."], heads=[1, 1, 1, 1],
               deps=["compound", "ROOT", "dobj", "punct"], pos=["PROPN", "NOUN", "NOUN", "PUNCT"])
@@ -1240,8 +1239,7 @@ def test_a_speech_verb_the_tagger_reads_as_a_noun_heads_a_frame(parser) -> None:
 
 def test_a_name_run_into_an_opening_phrase_without_a_comma_is_the_speaker(run_doc: Callable[..., Doc]) -> None:
     doc = run_doc(
-        "In a March 2016 meeting with the editorial board of the Daily Courier Walter Brandt said that U.S. "
-        "involvement in the alliance may need to be significantly diminished in the coming years."
+        "During a long interview with the business desk of the Daily Courier Walter Brandt said that the "
+        "company would close two of its plants before the end of next year."
     )
-    assert _said(doc) == [("Walter Brandt", "U.S. involvement in the alliance may need to be significantly "
-                                            "diminished in the coming years")]
+    assert _said(doc) == [("Walter Brandt", "the company would close two of its plants before the end of next year")]

@@ -235,7 +235,7 @@ def _transcript_persons(doc: Doc, cands: list[Candidate], body_start: int) -> li
 
 
 def _possessive_person_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """"Civic Union's Wong Kai-tat" taken whole for a person: the name is what follows the
+    """"Harbour League's Chan Siu-ming" taken whole for a person: the name is what follows the
     possessive; what comes before it, in capitals, is the organisation (or the country) the
     person belongs to, a candidate of its own where no other covers it."""
     out: list[Candidate] = []
@@ -245,7 +245,7 @@ def _possessive_person_names(doc: Doc, cands: list[Candidate]) -> list[Candidate
             out.append(c)
             continue
         out.append(Candidate(cut + 1, c.end, "Person", _surface(doc, cut + 1, c.end), source=c.source))
-        # the owner: the capitalised words before the possessive, not a "Pro-Beijing" before them
+        # the owner: the capitalised words before the possessive, not a "Pro-Reform" before them
         first = cut
         while first > c.start and doc[first - 1].is_alpha and doc[first - 1].text[:1].isupper() and not (
             first - 2 >= c.start and doc[first - 2].text == "-"
@@ -258,7 +258,7 @@ def _possessive_person_names(doc: Doc, cands: list[Candidate]) -> list[Candidate
 
 
 def _surnames_run_into_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """"the editorial board of the Washington Post Brandt said": an organisation name of three
+    """"the business desk of the Daily Courier Brandt said": an organisation name of three
     words or more that the NER ran into the surname of a person the story names in full, right
     before a verb (the person's), is the organisation and, after it, that person."""
     surnames = {c.text.split()[-1] for c in cands if c.type == "Person" and len(c.text.split()) > 1}
@@ -269,7 +269,7 @@ def _surnames_run_into_names(doc: Doc, cands: list[Candidate]) -> list[Candidate
         if (
             c.type == "Organization" and c.end - c.start >= 3 and last.text in surnames and last.text not in suffixes
             and doc[c.end - 2].is_alpha and doc[c.end - 2].text[:1].isupper()
-            and c.end < len(doc) and doc[c.end].pos_ in ("VERB", "AUX")  # "... Post Brandt said"
+            and c.end < len(doc) and doc[c.end].pos_ in ("VERB", "AUX")  # "... Courier Brandt said"
         ):
             out.append(Candidate(c.start, c.end - 1, "Organization", _surface(doc, c.start, c.end - 1), source=c.source))
             out.append(Candidate(c.end - 1, c.end, "Person", last.text, source=c.source))

@@ -160,7 +160,7 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
     for c in cands:
         if c.type in ("Organization", "Place") and c.source == "ner" and doc[c.start].ent_type_ in ("ORG", "GPE") and _personal_name(doc, c):
             c.type = "Person"
-    # Two spellings of one full name ("Kristen Wilkins", "Kristin Wilkins"): the story introduces
+    # Two spellings of one full name ("Marte Kowalczyk", "Marta Kowalczyk"): the story introduces
     # the person with the first one its body writes, its reference form, which the others join
     # (a headline's shortened or garbled form comes last).
     story = doc._.article if Doc.has_extension("article") else None
@@ -319,15 +319,15 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
                     best = other
             if best == name and " of " in name:
                 # "Museum of Flight of Seattle" is "Museum of Flight"; but a one-word head names
-                # nothing by itself: "Church of Scientology" and "Bank of Canada" stay whole
-                # (a bare "the Church" or "the Bank" joins them below)
+                # nothing by itself: "Brotherhood of Saint Brendan" and "Bank of Canada" stay whole
+                # (a bare "the Brotherhood" or "the Bank" joins them below)
                 head, _, tail = name.rpartition(" of ")
                 if head in names and head != name and len(_tokens(head)) > 1:
                     best = head
             if best == name and type_ == "Organization" and len(_tokens(name)) == 1 and name[:1].isupper():
                 # "the Commission" after "the European Commission": the one longer name it ends
                 longer = [o for o in names if len(_tokens(o)) > 1 and _tokens(o)[-1] == _tokens(name)[0]]
-                # "the Church" after "the Church of Scientology": the one name it opens before "of"
+                # "the Bank" after "the Bank of Canada": the one name it opens before "of"
                 longer = longer or [o for o in names if o.partition(" of ")[0] == name and o != name]
                 # "Ericsson" after "LM Ericsson AB", "Magna" after "Magna International Inc":
                 # the one company whose full name holds the word

@@ -470,7 +470,7 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         if _is_not_entity(doc, start, end, text) or text in not_entities:
             continue
         if _PREFIXED_ADJECTIVE.match(text):
-            continue  # "pro-Beijing", "anti-war" (PERSON, NORP): a stance, no name
+            continue  # "pro-Reform", "anti-war" (PERSON, NORP): a stance, no name
         if _ACRONYM.match(text) and _repeats_not_entity(doc, text):
             continue
         if end - start == 1 and doc[start].lower_ in _portfolios() and end < len(doc) and doc[end].lower_ in ("minister", "secretary"):

@@ -384,7 +384,7 @@ def _passage_candidates(
 
 
 def _verb_read_as_noun(token: Token, verbs: dict[str, str]) -> bool:
-    """'The Health Ministry notes, "..."': a speech verb in -s the tagger read as a plural noun,
+    """'The Ministry of Transport notes, "..."': a speech verb in -s the tagger read as a plural noun,
     right after a name and right before the comma or colon that opens the quote."""
     doc = token.doc
     return (

@@ -78,7 +78,7 @@ def find_subject(verb: Token) -> Token | None:
         before = doc[token.left_edge.i - 1].text if token.left_edge.i > 0 else ""
         if token.pos_ == "PROPN" and token.dep_ == "appos" and before in (*CLOSING_TOKENS, ","):
             return token
-    # "In a meeting with the editorial board of the Daily Courier Walter Brandt said that ...":
+    # "During an interview with the business desk of the Daily Courier Walter Brandt said that ...":
     # no comma after the opening phrase, and the parser runs the name into its last noun
     if verb.i >= 2 and verb.dep_ == "ROOT" and doc[verb.i - 1].pos_ == "PROPN" and doc[verb.i - 1].dep_ == "pobj":
         name = doc[verb.i - 1]
@@ -244,7 +244,7 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
     if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and head.i < verb.i and subject is not None:
         if verb.nbor(-1).is_punct or (subject.left_edge.i > 0 and subject.left_edge.nbor(-1).is_punct):
             return verb.sent.start, _attribution_start(verb, subject)
-    # "X observed that the start date of the programme, which ..., coincided with ...": the parser
+    # "X observed that the first week of the festival, which ..., overlapped the harvest": the parser
     # lost the clause (its subject taken for the verb's object), but "that" right after the verb
     # still opens what was said, to the end of the sentence
     opening = verb.i + 1
@@ -263,8 +263,8 @@ _BACKSHIFT_MODALS = frozenset({"would", "could", "might"})
 
 
 def _backshifted_conjunct_end(verb: Token, end: int) -> int:
-    """"said X must stay, but the answer would be to ...", "claims that her passport was taken and
-    she was forced to ...": a clause the parser joins to the speech verb with "but" / "and", with
+    """"said X must stay, but the answer would be to ...", "claims that her letters were opened and
+    she was kept from ...": a clause the parser joins to the speech verb with "but" / "and", with
     a subject of its own and the tense of reported speech, goes on with what was said. That tense
     is a backshifted modal (the narrator does not speak in "would"), a past perfect after a past
     speech verb, or a past tense after a present one ("claims ... and she was"). Not one with a
@@ -280,7 +280,10 @@ def _backshifted_conjunct_end(verb: Token, end: int) -> int:
             ccs
             and any(c.dep_ in ("nsubj", "nsubjpass") and ccs[0].i < c.i < conj.i for c in kids)
             and _reported_tense(verb, conj, kids)
-            and not any(t.pos_ == "VERB" and speech_lemma(t) in verbs for t in conj.subtree)
+            and not any(
+                t.pos_ == "VERB" and speech_lemma(t) in verbs and (t is conj or any(c.dep_ == "nsubj" for c in t.children))
+                for t in conj.subtree
+            )  # "..., officials said"; not "she was kept from calling her family"
         ):
             return conj.right_edge.i + 1
     return end
@@ -294,7 +297,7 @@ def _reported_tense(verb: Token, conj: Token, kids: list[Token]) -> bool:
     finite = auxes[0] if auxes else conj
     if verb.tag_ == "VBD":
         return finite.lower_ == "had" and conj.tag_ == "VBN"  # "said A and B had gone"
-    return verb.tag_ in ("VBZ", "VBP") and finite.tag_ == "VBD"  # "claims A and she was forced"
+    return verb.tag_ in ("VBZ", "VBP") and finite.tag_ == "VBD"  # "claims A and she was kept"
 
 
 def _that_clause_below(verb: Token) -> Token | None:
@@ -507,7 +510,7 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
 
 
 def _verb_read_as_noun(token: Token, lemma: str, kind: str) -> Frame | None:
-    """"Brandt charges that countries ... donated ...": a speech verb in -s the tagger read as a
+    """"Brandt charges that rivals hid losses ...": a speech verb in -s the tagger read as a
     plural noun heading the sentence, a name (capitalised) right before it and "that" opening a clause right
     after it; what follows "that" to the end of the sentence was said."""
     doc = token.doc

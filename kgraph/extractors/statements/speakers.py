@@ -287,7 +287,7 @@ class Speakers:
             return None
         found = self.direct(token)
         if found is None and token.is_lower:
-            # "American academic and professor Ana Reyes commented": the parser makes the
+            # "American novelist and professor Dara Hill wrote": the parser makes the
             # description the subject and the name its conjunct; the one name is the speaker
             named = {k for t in token.conjuncts if t.i > token.i and (k := self.direct(t)) and k != ANON}
             if len(named) == 1:
@@ -345,8 +345,8 @@ def _own_surnames(
     """A bare surname shared by two people of the story ("Clinton" after "Bill Clinton ... his
     wife Hillary Clinton"): the one an honorific fits ("Mrs. Clinton": the woman of the two), or
     the one whose title it repeats ("Governor Holt" after "Governor Mia Holt"), or the one named
-    in full in this sentence or the one before ("Homeland Security Secretary Jeh Johnson says ...
-    Johnson told ..."), else the one the story named in full first (news style)."""
+    in full as a subject in this sentence or the one before ("Water Minister Oskar Marten said ...
+    Marten said ..."), else the one the story named in full first (news style)."""
     fulls, bare = _surname_owners(doc, types, body_start=body_start)
     for span, surname in bare:
         owners = fulls.get(surname, {})
@@ -371,7 +371,7 @@ def _title_owners(doc: Doc, span: Span, owners: dict[str, list[Span]]) -> list[s
 
 def _recent_owners(doc: Doc, span: Span, owners: dict[str, list[Span]]) -> list[str]:
     """The owners named in full as a clause's subject in the bare surname's sentence or the one
-    before it (not "a photo of Heidi Cruz": a person only mentioned takes no later "Cruz")."""
+    before it (not "an old photo of Rosa Marten": a person only mentioned takes no later "Marten")."""
     sent = doc[span.start].sent
     window = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     return [
