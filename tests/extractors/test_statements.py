@@ -1080,6 +1080,12 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
             [("Ministry of Transport", "Most of the repair money goes to bridges built before the war")],
             id="a_speech_verb_the_tagger_reads_as_a_plural_noun_before_a_quote",
         ),
+        pytest.param(
+            "Senator Ana Cortez also forced Walter Brandt, who was under questioning from the committee, to admit "
+            "that no senior managers had been disciplined for the losses.",
+            [("Walter Brandt", "no senior managers had been disciplined for the losses")],
+            id="the_object_of_forced_to_admit_is_the_speaker",
+        ),
     ],
 )
 def test_participles_and_clauses_on_a_document_noun_report_the_speaker(

@@ -58,6 +58,12 @@ def find_subject(verb: Token) -> Token | None:
         report = verb.head  # "X reported the talks had begun, adding that ...": X adds it, not "the talks"
         if report.dep_ == "ccomp" and report.head.i < report.i and speech_lemma(report.head) in reporting_verbs():
             return find_subject(report.head)
+    if verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        # "forced the chief executive to admit that ...": the object of the governing verb does
+        # what the infinitive says (object control), not its subject
+        objects = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+        if objects:
+            return objects[-1]
     if verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ in ("VBG", "VB", "VBN"):
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ in ("by", "after", "before", "while", "from", "in"):
             node = verb.head.head  # "X responded by saying ...", "X refused ..., aside from saying ...": X says it
