@@ -534,3 +534,23 @@ def test_a_surname_the_ner_runs_into_an_organisation_is_the_person(run_doc):  # 
     assert not any("Post Brandt" in n for n, _ in names(doc))
     brandt = next(k for k, e in doc._.entities.items() if e.name == "Walter Brandt")
     assert [s.speaker for s in doc._.statements] == [brandt]
+
+
+def test_only_people_have_family(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "Talks ended in Berlin on Monday. Brandt's special envoy Steve Wilcox said the talks had been difficult. "
+        "Mila Kushner, Brandt's daughter, did not speak to reporters."
+    )
+    assert ("Brandt", "Person") in names(doc), names(doc)
+    assert not any(t == "Organization" for _, t in names(doc)), names(doc)
+
+
+def test_a_name_after_known_as_is_the_person(run_doc):  # type: ignore[no-untyped-def]
+    doc = run_doc(
+        "Army chief Omar Haddad met Colonel Yusuf Bakri, known as Bakrawi, in Khartoum on Monday. "
+        "Bakrawi said the ceasefire would hold until the end of the month at least."
+    )
+    people = {e.name: e for e in doc._.entities.values() if e.type == "Person"}
+    assert set(people) == {"Omar Haddad", "Yusuf Bakri"}
+    assert "Bakrawi" in people["Yusuf Bakri"].aliases
+    assert [s.speaker for s in doc._.statements] == [people["Yusuf Bakri"].key]

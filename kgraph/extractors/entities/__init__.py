@@ -32,6 +32,7 @@ from .persons import (
     _given_name_persons,
     _honorific_persons,
     _later_mentions,
+    _nicknames,
     _possessive_person_names,
     _surnames_run_into_names,
     _transcript_persons,
@@ -102,7 +103,7 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
     cands.extend(_later_mentions(doc, cands))
     cands = _digest_sources(doc, cands)
     cands = _drop_shouted(doc, cands)
-    cands = _join_split_names(doc, cands)
+    cands = _nicknames(doc, _join_split_names(doc, cands))
     cands.sort(key=lambda c: c.start)
     _resolve(cands, doc, acronyms)
     cands = _drop_lone_names(doc, cands)

@@ -277,3 +277,29 @@ def _surnames_run_into_names(doc: Doc, cands: list[Candidate]) -> list[Candidate
             out.append(c)
     return out
 
+
+def _nicknames(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """"Colonel Yusuf Bakri, known as Bakrawi, ...": the name after "known as" (also "better",
+    "widely", "popularly known as") right after a person's full name is that person, there and
+    wherever the story uses it."""
+    by_start = {c.start: c for c in cands}
+    named: dict[str, Candidate] = {}
+    for c in cands:
+        if c.type != "Person" or " " not in c.text:
+            continue
+        k = c.end
+        if k < len(doc) and doc[k].text in (",", "("):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in ("also", "better", "widely", "popularly", "commonly"):
+            k += 1
+        if k + 2 < len(doc) and doc[k].lower_ == "known" and doc[k + 1].lower_ == "as":
+            nick = by_start.get(k + 2)
+            if nick is not None and nick is not c and nick.text != c.text:
+                named[nick.text] = c
+    for c in cands:
+        full = named.get(c.text)
+        if full is not None:
+            c.aliases.add(c.text)
+            c.text, c.type, c.iso = full.text, "Person", None
+    return cands
+

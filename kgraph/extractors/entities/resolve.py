@@ -46,6 +46,12 @@ def _acronym_of(acronym: str, name: str) -> bool:
 
 def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None:
     """Retype and link short forms to full names; sets each candidate's key."""
+    # 0. Only people have family: "Brandt's son-in-law", "Kushner, Brandt's son-in-law," make
+    # Brandt and Kushner people whatever the NER called them.
+    kin = _kin_named(doc, cands)
+    for c in cands:
+        if fold(c.text) in kin and c.type in ("Organization", "Place") and " " not in c.text:
+            c.type = "Person"
     # 1. Majority type per surface text (the NER is inconsistent across mentions).
     votes: dict[str, Counter[EntityType]] = defaultdict(Counter)
     for c in cands:
@@ -344,6 +350,23 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
             c.text = canonical[(c.type, c.text)]
     for c in cands:
         c.key = entity_key(c.type, c.text, c.iso)
+
+
+def _kin_named(doc: Doc, cands: list[Candidate]) -> set[str]:
+    """Folded names of the one-word candidates a family noun ties to a person: the owner of
+    "X's son-in-law" and the name the phrase describes ("Y, X's son-in-law,")."""
+    kin = _word_set("kinship_nouns.txt")
+    by_end = {c.end: c for c in cands}
+    found: set[str] = set()
+    for c in cands:
+        k = c.end
+        if c.end - c.start != 1 or k + 1 >= len(doc) or doc[k].text not in ("'s", "’s") or doc[k + 1].lower_ not in kin:
+            continue
+        found.add(fold(c.text))
+        before = by_end.get(c.start - 1) if c.start >= 1 and doc[c.start - 1].text == "," else None
+        if before is not None and before.end - before.start == 1:
+            found.add(fold(before.text))  # "Kushner, Brandt's son-in-law,"
+    return found
 
 
 _PATRONYMIC = re.compile(r"(?:ovich|evich|ovna|evna|ichna)$")
