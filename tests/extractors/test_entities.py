@@ -554,3 +554,9 @@ def test_a_name_after_known_as_is_the_person(run_doc):  # type: ignore[no-untype
     assert set(people) == {"Omar Haddad", "Yusuf Bakri"}
     assert "Bakrawi" in people["Yusuf Bakri"].aliases
     assert [s.speaker for s in doc._.statements] == [people["Yusuf Bakri"].key]
+
+
+def test_a_chamber_of_commerce_abroad_keeps_its_host_country_in_the_name(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("The American Chamber of Commerce in Japan said on Tuesday that most members expected sales to fall."))
+    assert ("American Chamber of Commerce in Japan", "Organization") in found
+    assert ("Japan", "Country") not in found

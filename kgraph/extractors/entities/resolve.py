@@ -404,10 +404,15 @@ def _suffix_or_prefix(short: list[str], long: list[str], type_: str) -> bool:
     return long[:n] == short and all(w in _folded("place_suffixes.txt") for w in long[n:])
 
 
+_CHAMBER_ENDS = ("Chamber of Commerce", "Chamber of Commerce and Industry")
+
+
 def _names_ending_in_a_place(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """"the Movement for Democracy in Liberia (MDL)": an organisation's name, "in" or "of", a
     country or place, then an acronym that opens with the name's first letter and ends with
-    the place's: the place is the last word of the organisation's name, not a mention of its own."""
+    the place's: the place is the last word of the organisation's name, not a mention of its own.
+    So is the host country of a chamber of commerce abroad ("the American Chamber of Commerce
+    in Japan")."""
     by_start = {c.start: c for c in cands}
     out = list(cands)
     for org in cands:
@@ -417,11 +422,13 @@ def _names_ending_in_a_place(doc: Doc, cands: list[Candidate]) -> list[Candidate
         if place is None or place.type not in ("Country", "Place"):
             continue
         k = place.end
-        if not (k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and _ACRONYM.match(doc[k + 1].text)):
-            continue
-        letters = fold(doc[k + 1].text).replace(".", "").upper()
-        if letters[:1] != fold(org.text)[:1].upper() or letters[-1:] != fold(doc[place.start].text)[:1].upper():
-            continue
+        abroad = doc[org.end].lower_ == "in" and place.type == "Country" and org.text.endswith(_CHAMBER_ENDS)
+        if not abroad:  # "the American Chamber of Commerce in Japan": a chamber abroad is named by its host
+            if not (k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")" and _ACRONYM.match(doc[k + 1].text)):
+                continue
+            letters = fold(doc[k + 1].text).replace(".", "").upper()
+            if letters[:1] != fold(org.text)[:1].upper() or letters[-1:] != fold(doc[place.start].text)[:1].upper():
+                continue
         out = [c for c in out if c is not org and c is not place]
         out.append(Candidate(org.start, place.end, "Organization", _surface(doc, org.start, place.end), source=org.source))
     return out
