@@ -1097,6 +1097,8 @@ def test_participles_and_clauses_on_a_document_noun_report_the_speaker(
 @pytest.mark.parametrize(
     "text",
     [
+        "In her welcoming remarks for the guests, Holt pointed out those new rooms to the visitors, noting the "
+        "fresh paint on the walls.",
         "Carla Mendes spoke at length on Monday, pointing to the falling price of copper on world markets.",
         "The Andes Mining Corp board met on Monday and said in a statement it released to shareholders after the talks.",
     ],

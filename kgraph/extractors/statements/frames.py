@@ -247,7 +247,9 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
         if head.i < mark.i and mark.i > 0 and doc[mark.i - 1].text == ",":
             return head.left_edge.i, mark.i - 1
     # "Q, X said" parsed with the verb hanging on the quoted clause
-    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and head.i < verb.i and subject is not None:
+    if verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and head.i < verb.i and subject is not None and subject.head.i == verb.i:
+        # (the verb's own subject: not "In her remarks, Holt pointed out the rooms, noting ...",
+        # where "noting" borrows Holt and what comes before is no quote)
         if verb.nbor(-1).is_punct or (subject.left_edge.i > 0 and subject.left_edge.nbor(-1).is_punct):
             return verb.sent.start, _attribution_start(verb, subject)
     # "X observed that the first week of the festival, which ..., overlapped the harvest": the parser
