@@ -1086,6 +1086,12 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
             [("Walter Brandt", "no senior managers had been disciplined for the losses")],
             id="the_object_of_forced_to_admit_is_the_speaker",
         ),
+        pytest.param(
+            'Senator Ana Cortez questioned him at the hearing. Democratic Sen. Ana Cortez (D-Ore.) scolded him: '
+            '"The panel of experts is almost united against you on the value of the pills you sold," she said.',
+            [("Ana Cortez", "The panel of experts is almost united against you on the value of the pills you sold")],
+            id="a_colon_attribution_and_a_trailing_she_said_give_the_quote_alone",
+        ),
     ],
 )
 def test_participles_and_clauses_on_a_document_noun_report_the_speaker(

@@ -249,7 +249,10 @@ def _frame_candidates(
             # at the start ('that "a bomb" had gone off') leaves the clause whole
             starts_quoted = (
                 p.start <= c_start + 1 and (p.end >= c_end - 2 or overlap >= 0.5 * (c_end - c_start))
-            ) or overlap >= 0.8 * (c_end - c_start)
+            ) or overlap >= 0.8 * (c_end - c_start) or (
+                # 'X scolded him: "Q," she said': the sentence holds its own colon attribution
+                c_start < p.open_at and p.end >= c_end - 2 and text[c_start : p.open_at].rstrip().endswith(":")
+            )
             if starts_quoted and not (p.start <= frame.verb.idx < p.end):
                 c_start, c_end, direct = p.start, p.end, True
             used.add(best)
