@@ -560,3 +560,9 @@ def test_a_chamber_of_commerce_abroad_keeps_its_host_country_in_the_name(run_doc
     found = names(run_doc("The American Chamber of Commerce in Japan said on Tuesday that most members expected sales to fall."))
     assert ("American Chamber of Commerce in Japan", "Organization") in found
     assert ("Japan", "Country") not in found
+
+
+def test_an_idea_is_no_name(run_doc):  # type: ignore[no-untyped-def]
+    assert names(run_doc("Activists said Islamophobia and Zionism were both discussed at the forum in Dallas on Monday.")) == {
+        ("Dallas", "Place")
+    }

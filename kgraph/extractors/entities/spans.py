@@ -454,6 +454,7 @@ def _place_head(doc: Doc, start: int, end: int) -> int:
 
 
 _PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|non|ex|post|pre)-\S+$", re.IGNORECASE)
+_IDEOLOGY = re.compile(r"^[A-Z][a-z]{3,}(?:ism|phobia)$")
 
 
 def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
@@ -469,8 +470,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             continue
         if _is_not_entity(doc, start, end, text) or text in not_entities:
             continue
-        if _PREFIXED_ADJECTIVE.match(text):
-            continue  # "pro-Reform", "anti-war" (PERSON, NORP): a stance, no name
+        if _PREFIXED_ADJECTIVE.match(text) or _IDEOLOGY.match(text):
+            continue  # "pro-Reform", "anti-war", "Islamophobia", "Zionism": a stance or an idea, no name
         if _ACRONYM.match(text) and _repeats_not_entity(doc, text):
             continue
         if end - start == 1 and doc[start].lower_ in _portfolios() and end < len(doc) and doc[end].lower_ in ("minister", "secretary"):
