@@ -566,3 +566,8 @@ def test_an_idea_is_no_name(run_doc):  # type: ignore[no-untyped-def]
     assert names(run_doc("Activists said Islamophobia and Zionism were both discussed at the forum in Dallas on Monday.")) == {
         ("Dallas", "Place")
     }
+
+
+def test_a_social_media_handle_is_no_entity(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("The mayor wrote to @CityHallNews on Monday. The account @HarbourPolice replied within an hour."))
+    assert not any(n.startswith("@") for n, _ in found), found

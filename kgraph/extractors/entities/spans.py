@@ -472,6 +472,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             continue
         if _PREFIXED_ADJECTIVE.match(text) or _IDEOLOGY.match(text):
             continue  # "pro-Reform", "anti-war", "Islamophobia", "Zionism": a stance or an idea, no name
+        if text.startswith("@"):
+            continue  # "@CityHall": a social-media handle, the channel of a post, not an entity
         if _ACRONYM.match(text) and _repeats_not_entity(doc, text):
             continue
         if end - start == 1 and doc[start].lower_ in _portfolios() and end < len(doc) and doc[end].lower_ in ("minister", "secretary"):
