@@ -571,3 +571,17 @@ def test_an_idea_is_no_name(run_doc):  # type: ignore[no-untyped-def]
 def test_a_social_media_handle_is_no_entity(run_doc):  # type: ignore[no-untyped-def]
     found = names(run_doc("The mayor wrote to @CityHallNews on Monday. The account @HarbourPolice replied within an hour."))
     assert not any(n.startswith("@") for n, _ in found), found
+
+
+def test_describing_words_before_a_name_are_not_the_name(nlp):  # type: ignore[no-untyped-def]
+    from kgraph.extractors.entities.spans import _strip
+
+    # spans as the NER gives them for some such lines: the describing words run into the name
+    for text, label, name in (
+        ("nonaligned pan-liberal Ada Chu won the seat.", "PERSON", "Ada Chu"),
+        ("Pan-liberal Lam Kwok-ting won the seat.", "ORG", "Lam Kwok-ting"),
+    ):
+        doc = nlp(text)
+        end = doc.char_span(0, text.index(" won")).end
+        start, stop = _strip(doc, 0, end, label)
+        assert doc[start:stop].text == name, (text, doc[start:stop].text)

@@ -67,8 +67,16 @@ def _strip_leading(doc: Doc, start: int, end: int, by_first: dict[str, tuple[tup
         if first.lower_ in DETERMINERS or first.is_punct or first.is_space:
             start, changed = start + 1, True
             continue
-        if end - start > 3 and first.is_lower and doc[start + 1].text == "-" and not first.whitespace_:
-            start, changed = start + 3, True  # "pro-Beijing Democratic Alliance": a modifier
+        if end - start > 3 and doc[start + 1].text == "-" and not first.whitespace_ and (
+            first.is_lower or doc[start + 2].is_lower
+        ):
+            start, changed = start + 3, True  # "pro-Reform Democratic Alliance", "Pan-democrat X": a modifier
+            continue
+        if person and end - start > 2 and first.is_lower and first.lower_ not in _word_set("name_particles.txt"):
+            start, changed = start + 1, True  # "nonpartisan Eddie Chu": a describing word
+            continue
+        if person and end - start > 2 and first.pos_ == "ADJ" and doc[start + 1].text in _word_set("given_names.txt"):
+            start, changed = start + 1, True  # "Nonpartisan Paul Tse" opening a sentence
             continue
         for title in by_first.get(first.lower_, ()):
             n = len(title)
