@@ -585,3 +585,11 @@ def test_describing_words_before_a_name_are_not_the_name(nlp):  # type: ignore[n
         end = doc.char_span(0, text.index(" won")).end
         start, stop = _strip(doc, 0, end, label)
         assert doc[start:stop].text == name, (text, doc[start:stop].text)
+
+
+def test_a_portfolio_before_a_post_is_no_organisation(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc(
+        "Dr Siti Hasnah, the Health director-general, said cases in Kelantan had dropped. Health officials said "
+        "the clinics would stay open. The Health Ministry said it would publish the figures."
+    ))
+    assert ("Health", "Organization") not in found and ("Health Ministry", "Organization") in found, found

@@ -462,6 +462,9 @@ def _place_head(doc: Doc, start: int, end: int) -> int:
 
 
 _PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|non|ex|post|pre)-\S+$", re.IGNORECASE)
+_PORTFOLIO_POSTS = frozenset(
+    "minister secretary director chief officials official spokesman spokeswoman spokesperson adviser".split()
+)
 _IDEOLOGY = re.compile(r"^[A-Z][a-z]{3,}(?:ism|phobia)$")
 
 
@@ -484,8 +487,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             continue  # "@CityHall": a social-media handle, the channel of a post, not an entity
         if _ACRONYM.match(text) and _repeats_not_entity(doc, text):
             continue
-        if end - start == 1 and doc[start].lower_ in _portfolios() and end < len(doc) and doc[end].lower_ in ("minister", "secretary"):
-            continue  # "Education" of "Education Minister X": a portfolio, not a ministry
+        if end - start == 1 and doc[start].lower_ in _portfolios() and end < len(doc) and doc[end].lower_ in _PORTFOLIO_POSTS:
+            continue  # "Education" of "Education Minister X", "Health director-general X": a portfolio, not a ministry
         if label != "NORP" and not _ACRONYM.match(text):
             k = _role_title_start(doc, start, end)
             if k is not None:  # "Finance" in "Finance Minister", "Shadow Home" in "Shadow Home Secretary"
