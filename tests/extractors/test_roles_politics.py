@@ -60,6 +60,17 @@ CAPITOL_MENTIONS = {"White House": "org/white-house", "Capitol Hill": "place/cap
 @pytest.mark.parametrize(
     "text, mentions, expected",
     [
+        # heads of a state's government: the state is the organisation
+        ("Pahang Menteri Besar Datuk Ismail Karim said the state would open 20 relief centres.",
+         {"Pahang": "place/pahang", "Ismail Karim": "person/ismail-karim"},
+         {("person/ismail-karim", "Menteri Besar", "chief-minister", "place/pahang", True)}),
+        ("Wales's First Minister Ana Rhys said the vote would be held in May.",
+         {"Wales": "place/wales", "Ana Rhys": "person/ana-rhys"},
+         {("person/ana-rhys", "First Minister", "chief-minister", "place/wales", True)}),
+        # the head of a university
+        ("Northfield University vice-chancellor Ana Ross said fees would rise next year.",
+         {"Northfield University": "org/northfield-university", "Ana Ross": "person/ana-ross"},
+         {("person/ana-ross", "vice-chancellor", "vice-chancellor", "org/northfield-university", True)}),
         # a partisan tag makes a US legislator, whatever the story's other cues
         ("Sen. Dana Whitfield (R-Ohio) said the bill would fail.",
          {"Dana Whitfield": "person/dana-whitfield"},
