@@ -5,7 +5,7 @@
 
 The names come from the first-name lists of Faker's person providers (MIT licence;
 public name registers of some 50 locales: the US Social Security lists, European
-civil registers, ...).  Only Latin-script names are kept.  A name that is also a
+civil registers, ...), plus a few written short forms news copy uses (``SHORT_FORMS``).  Only Latin-script names are kept.  A name that is also a
 country, a nationality, a capital, a title, a compass point or a word that ends
 organisation and place names is dropped, so that the list never decides that
 "Jordan", "Doctor", "North" or "Union" starts a person's name.
@@ -82,8 +82,14 @@ def english_words() -> set[str]:
     return {w for pos in ("noun", "verb", "adj", "adv") for w in table.get(pos) or ()}
 
 
+# Written short forms of given names that news copy uses as the name itself and no Faker
+# locale lists: Malaysian and South Asian papers print "Mohd Najib", "Md Amin", "Abd Rahman".
+SHORT_FORMS = {"Mohd", "Muhd", "Md", "Abd"}
+
+
 def main() -> None:
     names, version = collect()
+    names |= SHORT_FORMS
     excluded = set(NOT_NAMES)
     for file in ("person_titles.txt", "org_suffixes.txt", "place_suffixes.txt", "facility_words.txt"):
         excluded.update(w for line in read_lines(file) for w in line.split())

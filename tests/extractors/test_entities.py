@@ -593,3 +593,8 @@ def test_a_portfolio_before_a_post_is_no_organisation(run_doc):  # type: ignore[
         "the clinics would stay open. The Health Ministry said it would publish the figures."
     ))
     assert ("Health", "Organization") not in found and ("Health Ministry", "Organization") in found, found
+
+
+def test_written_short_forms_of_given_names_start_names(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("UKM vice-chancellor Mohd Ekhwan Toriman said classes would resume next week."))
+    assert ("Mohd Ekhwan Toriman", "Person") in found, found
