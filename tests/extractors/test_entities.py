@@ -598,3 +598,8 @@ def test_a_portfolio_before_a_post_is_no_organisation(run_doc):  # type: ignore[
 def test_written_short_forms_of_given_names_start_names(run_doc):  # type: ignore[no-untyped-def]
     found = names(run_doc("UKM vice-chancellor Mohd Ekhwan Toriman said classes would resume next week."))
     assert ("Mohd Ekhwan Toriman", "Person") in found, found
+
+
+def test_a_state_before_its_police_chief_is_a_place(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("On Monday, Selangor police chief Datuk Hussein Omar Khan said 12 people were arrested in Klang."))
+    assert ("Selangor", "Place") in found, found

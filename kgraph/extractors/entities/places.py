@@ -122,7 +122,8 @@ def _place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
 
 def _titled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
     """A state or town named before the title of its office holder, which the NER took for
-    part of the name or missed: "Sarawak Premier Abang Johari", "Kedah Menteri Besar X"."""
+    part of the name or missed: "Sarawak Premier Abang Johari", "Kedah Menteri Besar X", also
+    with the body between ("Selangor police chief X")."""
     places = _place_names()
     for token in _doc_tokens(doc):
         i = token.i
@@ -131,11 +132,15 @@ def _titled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
         for end in (i + 3, i + 2, i + 1):
             if end >= len(doc) or any(k in taken for k in range(i, end)) or not all(_name_word(doc[k]) for k in range(i, end)):
                 continue
-            if _before_office_title(doc, end) and _surface(doc, i, end) in places:
+            titled = _before_office_title(doc, end) or (
+                end + 1 < len(doc) and doc[end].lower_ in _OFFICE_BODIES and _before_office_title(doc, end + 1)
+            )  # "Selangor police chief X", "Johor state assemblyman X"
+            if titled and _surface(doc, i, end) in places:
                 yield Candidate(i, end, "Place", _surface(doc, i, end), source="places")
                 break
 
 
+_OFFICE_BODIES = frozenset({"police", "state", "city", "provincial", "district", "party", "army", "fire"})
 _STREET_WORDS = frozenset({"Street", "Avenue", "Road", "Boulevard"})
 
 
