@@ -603,3 +603,12 @@ def test_written_short_forms_of_given_names_start_names(run_doc):  # type: ignor
 def test_a_state_before_its_police_chief_is_a_place(run_doc):  # type: ignore[no-untyped-def]
     found = names(run_doc("On Monday, Selangor police chief Datuk Hussein Omar Khan said 12 people were arrested in Klang."))
     assert ("Selangor", "Place") in found, found
+
+
+def test_a_place_head_word_names_a_place_the_ner_missed(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc(
+        "Floods hit Kampung Baru and Taman Sri Muda in Shah Alam on Monday, the Fire and Rescue Department said. "
+        "Bukit Gelugor MP Ramkarpal Singh visited them."
+    ))
+    assert {("Kampung Baru", "Place"), ("Taman Sri Muda", "Place"), ("Bukit Gelugor", "Place")} <= found, found
+    assert ("Muda", "Organization") not in found

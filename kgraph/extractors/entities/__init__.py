@@ -26,7 +26,15 @@ from ...records import Article, Entity, Evidence
 from .words import Candidate, _surface, token_list
 from .spans import _ner_candidates
 from .organisations import _agency_name_candidates, _known_names_over_ner, _prefixed_companies, _digest_sources, _org_name_candidates
-from .places import _area_candidates, _gazetteer_candidates, _place_candidates, _street_candidates, _state_body_candidates, _titled_place_candidates
+from .places import (
+    _area_candidates,
+    _gazetteer_candidates,
+    _headed_places,
+    _place_candidates,
+    _state_body_candidates,
+    _street_candidates,
+    _titled_place_candidates,
+)
 from .persons import (
     _appositive_persons,
     _given_name_persons,
@@ -78,6 +86,7 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
     cands.extend(_titled_place_candidates(doc, taken))
     taken.update(i for c in cands for i in range(c.start, c.end))
     cands.extend(_street_candidates(doc, taken))
+    cands = _headed_places(doc, cands)
     taken.update(i for c in cands for i in range(c.start, c.end))
     cands.extend(_area_candidates(doc, taken))
     taken.update(i for c in cands for i in range(c.start, c.end))

@@ -184,3 +184,29 @@ def _area_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
         if start == k or not _names_an_area(doc, k) or any(doc[j].text in _word_set("org_suffixes.txt") for j in range(start, k)):
             continue
         yield Candidate(start, k, "Place", _surface(doc, start, k), source="area")
+
+
+def _headed_places(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A place named by a head word the NER left untagged, "Kampung Baru", "Taman Sri Muda",
+    "Bukit Jalil" (``place_head_words.txt``): the head and the one to three name words after it,
+    over any one-word mention the NER made of a word in it ("Muda", a party's name too)."""
+    heads = _word_set("place_head_words.txt")
+    covered = {i: c for c in cands for i in range(c.start, c.end)}
+    out = list(cands)
+    for token in _doc_tokens(doc):
+        i = token.i
+        if token.text not in heads or i in covered or i + 1 >= len(doc):
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and (
+            _name_word(doc[end]) or (end in covered and doc[end].text[:1].isupper() and not doc[end].is_upper)
+        ) and (end not in covered or covered[end].end - covered[end].start == 1):
+            end += 1
+        if end == i + 1:
+            continue
+        inside = {id(covered[k]) for k in range(i + 1, end) if k in covered}
+        out = [c for c in out if id(c) not in inside]
+        out.append(Candidate(i, end, "Place", _surface(doc, i, end), source="places"))
+        covered.update({k: out[-1] for k in range(i, end)})
+    return out
+
