@@ -1092,6 +1092,11 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
             [("Ana Cortez", "The panel of experts is almost united against you on the value of the pills you sold")],
             id="a_colon_attribution_and_a_trailing_she_said_give_the_quote_alone",
         ),
+        pytest.param(
+            "Tom Brandt urged Ana Holt to apologize to Walter Kim for accusing him of lying about the budget.",
+            [("Tom Brandt", "Ana Holt to apologize to Walter Kim for accusing him of lying about the budget")],
+            id="a_speech_gerund_under_a_preposition_stays_in_the_content",
+        ),
     ],
 )
 def test_participles_and_clauses_on_a_document_noun_report_the_speaker(
