@@ -1093,8 +1093,8 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
             id="a_colon_attribution_and_a_trailing_she_said_give_the_quote_alone",
         ),
         pytest.param(
-            "Tom Brandt urged Ana Holt to apologize to Walter Kim for accusing him of lying about the budget.",
-            [("Tom Brandt", "Ana Holt to apologize to Walter Kim for accusing him of lying about the budget")],
+            "Tom Brandt urged Ana Holt to withdraw her remarks for suggesting that the mill had broken the safety rules twice.",
+            [("Tom Brandt", "Ana Holt to withdraw her remarks for suggesting that the mill had broken the safety rules twice")],
             id="a_speech_gerund_under_a_preposition_stays_in_the_content",
         ),
     ],

@@ -219,7 +219,7 @@ def _frame_candidates(
             if other.verb.dep_ == "ccomp" and other.verb.head.i == frame.verb.i and frame.subject is not None:
                 continue  # "X said that Y had called for ...": Y's words are the clause X reports
             if other.verb.tag_ == "VBG" and other.verb.dep_ == "pcomp" and start < other.verb.head.i:
-                continue  # "urged Y to apologize for accusing him of ...": a gerund inside the content, no attribution
+                continue  # "urged Y to withdraw her remarks for suggesting that ...": a gerund inside the content
             if other is not frame and frame.verb.i < other.verb.i and start < other.verb.i < end:
                 cut = other.verb.i
                 if other.kind != "according":
