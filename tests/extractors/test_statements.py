@@ -1108,6 +1108,7 @@ def test_participles_and_clauses_on_a_document_noun_report_the_speaker(
 @pytest.mark.parametrize(
     "text",
     [
+        "The report set the real figures against what Walter Brandt claims his new budget will deliver for small farmers.",
         "In her welcoming remarks for the guests, Holt pointed out those new rooms to the visitors, noting the "
         "fresh paint on the walls.",
         "Carla Mendes spoke at length on Monday, pointing to the falling price of copper on world markets.",

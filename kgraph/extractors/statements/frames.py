@@ -501,6 +501,8 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
             ) and not _prep_relative(token):
                 continue  # "the strikes, which it said had hit a depot": no reported clause of its own
             subject = find_subject(token)
+            if subject is not None and subject.i < token.i and subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].lower_ in ("what", "whatever"):
+                continue  # "set against what X claims his budget will deliver": a free relative, its object missing
             if kind == "directive":
                 span = _directive_content(token) or _clause_content(token, subject)
             elif kind == "call":
