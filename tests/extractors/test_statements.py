@@ -1239,7 +1239,7 @@ def test_a_shared_surname_does_not_go_to_a_person_only_mentioned_just_before(run
 
 
 def test_a_speech_verb_the_tagger_reads_as_a_noun_heads_a_frame(parser) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extractors.statements.frames import _verb_read_as_noun
+    from kgraph.extractors.statements.frames import _noun_read_frame
 
     # "Brandt charges that rivals hid losses from the board." as the small model tags some such
     # sentences: "charges" a plural noun heading the sentence, the name its compound
@@ -1248,13 +1248,13 @@ def test_a_speech_verb_the_tagger_reads_as_a_noun_heads_a_frame(parser) -> None:
     deps = ["compound", "ROOT", "mark", "nsubj", "acl", "dobj", "prep", "det", "pobj", "punct"]
     pos = ["PROPN", "NOUN", "SCONJ", "NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"]
     doc = Doc(parser.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=[True] + [False] * 9)
-    frame = _verb_read_as_noun(doc[1], "charge", "clause")
+    frame = _noun_read_frame(doc[1], "charge", "clause")
     assert frame is not None and frame.subject is not None
     assert (frame.subject.text, doc[frame.start : frame.end].text) == ("Brandt", "rivals hid losses from the board")
     # "Brandt charges fees": no clause, no frame
     doc = Doc(parser.vocab, words=["Brandt", "charges", "fees", "."], heads=[1, 1, 1, 1],
               deps=["compound", "ROOT", "dobj", "punct"], pos=["PROPN", "NOUN", "NOUN", "PUNCT"])
-    assert _verb_read_as_noun(doc[1], "charge", "clause") is None
+    assert _noun_read_frame(doc[1], "charge", "clause") is None
 
 
 def test_a_name_run_into_an_opening_phrase_without_a_comma_is_the_speaker(run_doc: Callable[..., Doc]) -> None:

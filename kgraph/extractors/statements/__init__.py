@@ -57,7 +57,15 @@ from .lexicon import (
     speech_nouns,
 )
 from .passages import Passage, quote_passages
-from .frames import Frame, _attribution_tokens, embedded_in_report, find_subject, reattach_misparsed, speech_frames
+from .frames import (
+    Frame,
+    _attribution_tokens,
+    embedded_in_report,
+    find_subject,
+    reattach_misparsed,
+    speech_frames,
+    verb_read_as_noun,
+)
 from .speakers import Speakers, capital_iso
 from .subjects import article_countries, article_prior, statement_countries, statement_topics
 
@@ -365,7 +373,8 @@ def _passage_candidates(
                     if speaker is not None:
                         verb, anchor, found = t.lemma_.lower(), t.i, True
                         break
-            elif _verb_read_as_noun(t, verbs) and t.idx < p.open_at:
+            elif verb_read_as_noun(t) and t.i + 1 < len(doc) and doc[t.i + 1].text in (",", ":") and t.idx < p.open_at:
+                # 'The Ministry of Transport notes, "..."': the verb read as a noun before the quote
                 speaker = speakers.direct(doc[t.i - 1])
                 if speaker is not None and speaker != ANON:
                     verb, anchor, found = t.lemma_.lower(), t.i, True
@@ -386,17 +395,6 @@ def _passage_candidates(
         s_start, s_end = _sentence_bounds(doc, p.start, p.end, anchor)
         out.append(Candidate(p.start, p.end, speaker, verb, True, anchor, s_start, s_end))
     return out
-
-
-def _verb_read_as_noun(token: Token, verbs: dict[str, str]) -> bool:
-    """'The Ministry of Transport notes, "..."': a speech verb in -s the tagger read as a plural noun,
-    right after a name and right before the comma or colon that opens the quote."""
-    doc = token.doc
-    return (
-        token.pos_ == "NOUN" and token.lower_.endswith("s") and token.lemma_.lower() in verbs
-        and 0 < token.i < len(doc) - 1 and doc[token.i + 1].text in (",", ":")
-        and doc[token.i - 1].pos_ == "PROPN"
-    )
 
 
 def _colon_line_before(doc: Doc, text: str, open_at: int) -> list[Token]:

@@ -260,10 +260,7 @@ def _clause_content(verb: Token, subject: Token | None) -> tuple[int, int] | Non
         subject is not None and opening < verb.sent.end - 1 and doc[opening].lower_ == "that" and doc[opening].dep_ == "mark"
         and doc[opening].head.i in {t.i for t in verb.subtree} and not any(c.dep_ == "ccomp" for c in verb.children)
     ):
-        end = verb.sent.end
-        while end > opening + 1 and doc[end - 1].is_punct:
-            end -= 1
-        return opening, end
+        return opening, _sentence_end(verb, opening)
     return None
 
 
@@ -488,7 +485,7 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
             lemma = speech_lemma(token)
             kind = verbs.get(lemma)
             if kind is not None and token.pos_ == "NOUN":
-                frame = _verb_read_as_noun(token, lemma, kind)  # "Brandt charges that ..." (NOUN)
+                frame = _noun_read_frame(token, lemma, kind)  # "Brandt charges that ..." (NOUN)
                 if frame is not None:
                     yield frame
                 continue
@@ -519,21 +516,36 @@ def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
                 yield Frame(token, lemma, subject, _orphan_first_word(doc, span[0]), span[1], kind)
 
 
-def _verb_read_as_noun(token: Token, lemma: str, kind: str) -> Frame | None:
-    """"Brandt charges that rivals hid losses ...": a speech verb in -s the tagger read as a
-    plural noun heading the sentence, a name (capitalised) right before it and "that" opening a clause right
-    after it; what follows "that" to the end of the sentence was said."""
+def verb_read_as_noun(token: Token, lemma: str | None = None) -> bool:
+    """A speech verb in -s (its ``lemma``, found when not given) the tagger read as a plural
+    noun, a name right before it: "Brandt charges that ...", 'The Ministry of Transport notes, "..."'."""
+    doc = token.doc
+    return (
+        token.pos_ == "NOUN" and token.lower_.endswith("s") and (lemma or speech_lemma(token)) in reporting_verbs()
+        and 0 < token.i < len(doc) - 1 and (doc[token.i - 1].pos_ == "PROPN" or doc[token.i - 1].is_title)
+    )
+
+
+def _noun_read_frame(token: Token, lemma: str, kind: str) -> Frame | None:
+    """"Brandt charges that rivals hid losses ...": such a verb heading the sentence with the name
+    hanging on it and "that" opening a clause right after it; what follows "that" to the end of
+    the sentence was said."""
     doc = token.doc
     if not (
-        kind == "clause" and token.dep_ == "ROOT" and token.lower_.endswith("s") and 0 < token.i < len(doc) - 2
-        and (doc[token.i - 1].pos_ == "PROPN" or doc[token.i - 1].is_title) and doc[token.i - 1].head.i == token.i
-        and doc[token.i + 1].lower_ == "that" and doc[token.i + 1].dep_ == "mark"
+        kind == "clause" and token.dep_ == "ROOT" and verb_read_as_noun(token, lemma) and token.i < len(doc) - 2
+        and doc[token.i - 1].head.i == token.i and doc[token.i + 1].lower_ == "that" and doc[token.i + 1].dep_ == "mark"
     ):
         return None
+    return Frame(token, lemma, doc[token.i - 1], token.i + 2, _sentence_end(token, token.i + 2), kind)
+
+
+def _sentence_end(token: Token, start: int) -> int:
+    """One past the last word of ``token``'s sentence (closing punctuation off), at least ``start`` + 1."""
+    doc = token.doc
     end = token.sent.end
-    while end > token.i + 2 and doc[end - 1].is_punct:
+    while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
-    return Frame(token, lemma, doc[token.i - 1], token.i + 2, end, kind)
+    return end
 
 
 def _orphan_first_word(doc: Doc, start: int) -> int:
