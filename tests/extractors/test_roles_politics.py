@@ -132,6 +132,14 @@ CAPITOL_MENTIONS = {"White House": "org/white-house", "Capitol Hill": "place/cap
         ("Marlow aide Tina Groves said the campaign would go on, and the campaign staff agreed.",
          {"Marlow": "person/marlow", "Tina Groves": "person/tina-groves"},
          {("person/tina-groves", "aide", "adviser", "org/marlow-campaign", True)}),
+        # lower-case words qualifying the staff post stand between the person served and it
+        ("Marlow communications director Tina Groves said the campaign would go on, and the campaign staff agreed.",
+         {"Marlow": "person/marlow", "Tina Groves": "person/tina-groves"},
+         {("person/tina-groves", "communications director", "director", "org/marlow-campaign", True)}),
+        # a past post of the person served is not the staff member's organisation
+        ("Former Secretary of State June Hale kept a server at home, and Hale tech aide Tom Ruiz ran it." + CAPITOL,
+         {"June Hale": "person/june-hale", "Hale": "person/june-hale", "Tom Ruiz": "person/tom-ruiz", **CAPITOL_MENTIONS},
+         {("person/june-hale", "Secretary of State", "foreign-minister", US, False)}),
         # a place that says where a body is based is not its organisation
         ("Lia Moss, a Denver-based president of the Rocky Alliance, spoke.",
          {"Lia Moss": "person/lia-moss", "Denver": "place/denver", "Rocky Alliance": "org/rocky-alliance"},

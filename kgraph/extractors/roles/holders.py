@@ -76,6 +76,8 @@ def _appositive_person(doc: Doc, title: _Title, mentions: _Mentions, previous: d
         return None
     if doc[k].lower_ == "and" and k in previous:
         return previous[k]
+    if doc[k].lower_ == "and":
+        k = _coordinated_noun_start(doc, k)  # "X, founder and chief executive of Y"
     if doc[k].text != ",":
         return None
     for token in doc[title.end : title.words.sent.end]:  # the appositive runs to a comma
@@ -84,6 +86,25 @@ def _appositive_person(doc: Doc, title: _Title, mentions: _Mentions, previous: d
         if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
             return None
     return mentions.person_ending(k - 1)
+
+
+def _coordinated_noun_start(doc: Doc, k: int) -> int:
+    """Token k is "and" after a short lower-case noun phrase that opens an appositive
+    ("X, founder and chief executive of Y", "X, the co-founder and president of Y"): the
+    comma before that phrase, else k unchanged."""
+    j, nouns = k - 1, 0
+    while j > 0 and k - j <= 4:
+        token = doc[j]
+        if token.text == ",":
+            return j if nouns else k
+        if token.lower_ in ("the", "a", "an") and doc[j - 1].text == ",":
+            return j - 1 if nouns else k
+        if token.text == "-" or (token.is_lower and (token.pos_ == "NOUN" or (token.pos_ == "ADJ" and nouns))):
+            nouns += token.pos_ == "NOUN"
+            j -= 1
+            continue
+        return k
+    return k
 
 
 def _copula_person(doc: Doc, title: _Title, mentions: _Mentions) -> tuple[Span | None, bool]:

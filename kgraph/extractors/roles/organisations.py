@@ -229,8 +229,8 @@ def _resolve(doc: Doc, found: list[_Found], mentions: _Mentions, *, introduced: 
             f.org = _implied_org(doc, f, mentions, claimed=claimed, context=context)
     by_person: dict[str, str] = {}
     for f in found:
-        if f.org and mentions.type(f.org) in ("Country", "Organization") and f.concept.scope == GOVERNMENT:
-            by_person.setdefault(f.person.label_, f.org)
+        if f.org and mentions.type(f.org) in ("Country", "Organization") and f.concept.scope == GOVERNMENT and f.current:
+            by_person.setdefault(f.person.label_, f.org)  # not the past post of "a former aide to ex-Secretary X"
     candidates = {f.person.label_ for f in found if f.concept.id == "candidate" and f.current}
     for f in found:
         if f.org is None and f.title is not None and f.title.principal is not None:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ...identity import key_type
 from ...nlp import MENTIONS
 from ...records import Entity
-from .vocabulary import _honorifics, DETERMINERS, GOVERNMENT, MAX_PREMODIFIER, NAME_ENTS, ORGANISATION, ORG_TYPES, POSSESSIVE, REGIONAL, RoleConcept, RoleMatcher, _is_status, _rules, _title_words, _words, role_concepts
+from .vocabulary import _honorifics, _role_nouns, DETERMINERS, GOVERNMENT, MAX_PREMODIFIER, NAME_ENTS, ORGANISATION, ORG_TYPES, POSSESSIVE, REGIONAL, RoleConcept, RoleMatcher, _is_status, _rules, _title_words, _words, role_concepts
 
 
 class _Mentions:
@@ -120,7 +120,7 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
                     start = i = span.start
                     i -= 1
                     continue
-                if span.end == title.words.start and title.concept.id in _words("staff_posts"):
+                if _qualifies(doc, span.end, title) and title.concept.id in _words("staff_posts"):
                     title.principal = span  # "Clinton spokesman X", "Trump adviser X": the person served
                     start = span.start
                 break
@@ -147,7 +147,7 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
             title.definite = True
             start, i = i, i - 1
             continue
-        if i == title.words.start - 1 and token.ent_type_ == "PERSON" and token.is_title and title.concept.id in _words("staff_posts"):
+        if _qualifies(doc, i + 1, title) and token.ent_type_ == "PERSON" and token.is_title and title.concept.id in _words("staff_posts"):
             title.served = token.text  # "Clinton spokesman X" where the story lists no "Clinton" here
             start = i
             break
@@ -192,6 +192,13 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
             title.orgs = []  # "India's opposition leader": the post is not India's
 
 
+def _qualifies(doc: Doc, k: int, title: _Title) -> bool:
+    """Tokens k up to the role words are at most two lower-case nouns that qualify the post:
+    "Clinton | communications director", "Obama | climate adviser", "Trump | spokesman"."""
+    between = doc[k : title.words.start]
+    return len(between) <= 2 and all(t.is_lower and t.pos_ == "NOUN" for t in between)
+
+
 def _honorific_words() -> frozenset[str]:
     return frozenset(" ".join(h) for h in _honorifics() if len(h) == 1)
 
@@ -205,7 +212,16 @@ def _run_together(doc: Doc, span: Span, mentions: _Mentions) -> bool:
     before = mentions.get(span.start - 1) if span.start > span.sent.start else None
     if before is not None and mentions.type(before.label_) == "Organization":
         return True
-    if span.end >= span.sent.end or mentions.get(span.end) is not None:
+    if span.end >= span.sent.end:
+        return False
+    if doc[span.end].lower_ == "and" and span.end + 1 < span.sent.end:
+        # "Iraq and Afghanistan | Veterans of America": two countries opening a longer name
+        second = mentions.get(span.end + 1, "Country")
+        if second is None or second.start != span.end + 1 or second.end >= span.sent.end or mentions.get(second.end) is not None:
+            return False
+        after = doc[second.end]
+        return after.pos_ == "PROPN" and after.is_title and after.lower_ not in _role_nouns()
+    if mentions.get(span.end) is not None:
         return False
     after = doc[span.end]
     return after.pos_ == "PROPN" and after.is_title and after.lower_ not in _title_words()
@@ -288,6 +304,8 @@ def _read_postmodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wo
     ministerial = "minister" in title.concept.broader | {title.concept.id}
     found_org, had_of = False, False
     for _ in range(4):
+        if j < sent.end and doc[j].lower_ == "and" and j > title.words.end and doc[j - 1].is_lower:
+            j = _field_conjunct_end(doc, j, sent)  # "a professor of law and economics | at Y"
         if j >= sent.end or doc[j].lower_ not in set(rules["org_preps"]) | set(rules["principal_preps"]):
             break
         prep, end = doc[j].lower_, _np_end(doc, j + 1, mentions, sent, role_words=role_words)
@@ -320,6 +338,15 @@ def _read_postmodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wo
     if had_of and not found_org:
         title.blocked = True  # "the head of the queue"
     title.end = j
+
+
+def _field_conjunct_end(doc: Doc, j: int, sent: Span) -> int:
+    """Token j is "and" inside a lower-case field ("of geology and marine science at"): the
+    preposition after the conjunct, else j unchanged."""
+    k = j + 1
+    while k < sent.end and k - j <= 3 and doc[k].is_lower and doc[k].pos_ in ("ADJ", "NOUN"):
+        k += 1
+    return k if k > j + 1 and k < sent.end and doc[k].lower_ in _rules()["org_preps"] else j
 
 
 def _qualifiers(doc: Doc, title: _Title, mentions: _Mentions) -> Span:
