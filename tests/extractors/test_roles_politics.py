@@ -140,6 +140,16 @@ CAPITOL_MENTIONS = {"White House": "org/white-house", "Capitol Hill": "place/cap
         ("Former Secretary of State June Hale kept a server at home, and Hale tech aide Tom Ruiz ran it." + CAPITOL,
          {"June Hale": "person/june-hale", "Hale": "person/june-hale", "Tom Ruiz": "person/tom-ruiz", **CAPITOL_MENTIONS},
          {("person/june-hale", "Secretary of State", "foreign-minister", US, False)}),
+        # a bare staff post in a campaign story is not placed in the home country's government
+        ("Spokeswoman Tina Groves said the campaign would go on, and the campaign staff agreed." + CAPITOL,
+         {"Tina Groves": "person/tina-groves", **CAPITOL_MENTIONS},
+         set()),
+        ("Government spokeswoman Tina Groves said the campaign would go on, and the campaign staff agreed." + CAPITOL,
+         {"Tina Groves": "person/tina-groves", **CAPITOL_MENTIONS},
+         {("person/tina-groves", "spokeswoman", "spokesperson", US, True)}),
+        ("Spokeswoman Tina Groves said the bill would pass." + CAPITOL,
+         {"Tina Groves": "person/tina-groves", **CAPITOL_MENTIONS},
+         {("person/tina-groves", "Spokeswoman", "spokesperson", US, True)}),
         # a place that says where a body is based is not its organisation
         ("Lia Moss, a Denver-based president of the Rocky Alliance, spoke.",
          {"Lia Moss": "person/lia-moss", "Denver": "place/denver", "Rocky Alliance": "org/rocky-alliance"},

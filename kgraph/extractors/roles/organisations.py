@@ -154,6 +154,8 @@ def _implied_org(doc: Doc, found: _Found, mentions: _Mentions, *, claimed: set[i
     subjects = {key_ for key_, j in countries_before() if any(j in subject for _, subject in said)}
     if found.label.lower() in _words("home_unplaced_labels"):
         return None  # "Secretary Clinton": a courtesy title, often of a past post
+    if found.concept.id in _words("staff_posts") and _campaign_story(doc) and not _words("government_qualifiers") & {t.lower_ for t in doc[title.start : title.words.start]}:
+        return None  # "spokeswoman X" in a campaign story: a campaign's as likely as the government's (not "government spokesman X")
     if home and home not in own and nearest in (None, home) and (not subjects or home in subjects):
         found.from_home = True
         return str(home)
