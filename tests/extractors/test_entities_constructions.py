@@ -29,6 +29,47 @@ def test_malay_honorifics_stay_out_of_the_name(run_doc: Callable[..., object], t
     assert found.get(name) == "Person", found
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # the NER stops before a given name it does not know, then tags the father's name alone
+        ("Universiti Malaya lecturer Dr Siti Noor Aishah binti Abdullah said the floods in Kuala Krai had displaced thousands.",
+         "Siti Noor Aishah binti Abdullah"),
+        # the NER tags only "bin" and the father's name
+        ("Mohd Rizal bin Ismail said the floods had displaced thousands.", "Mohd Rizal bin Ismail"),
+    ],
+)
+def test_a_patronymic_name_is_one_person(run_doc: Callable[..., object], text: str, name: str) -> None:
+    doc = run_doc(text, title="Floods force thousands from their homes")  # type: ignore[call-arg]
+    found = {e.name: e.type for e in doc._.entities.values()}  # type: ignore[attr-defined]
+    assert found.get(name) == "Person", found
+    assert not any(n != name and t == "Person" for n, t in found.items()), found
+
+
+def test_a_department_named_after_its_place_is_an_organisation(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Bukit Aman Criminal Investigation Department director Datuk Seri Shuhaily Zain "
+                               "said 30 suspects had been detained under the act.")
+    assert found == {"Bukit Aman Criminal Investigation Department": "Organization", "Shuhaily Zain": "Person"}, found
+
+
+def test_the_royal_office_is_no_person(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "The Yang di-Pertuan Agong, Sultan Ibrahim, consented to the appointment at Istana Negara yesterday.")
+    assert not any("Agong" in name for name in found), found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Kuala Lumpur City Council said the road would be closed until Sunday.", "Kuala Lumpur City Council"),
+        ("Kuala Lumpur City Hall (DBKL) said the road near the market would be closed until Sunday.", "Kuala Lumpur City Hall"),
+    ],
+)
+def test_a_city_administration_is_an_organisation(run_doc: Callable[..., object], text: str, name: str) -> None:
+    found = _entities(run_doc, text)
+    assert found.get(name) == "Organization", found
+    assert "Kuala Lumpur" not in found, found
+
+
 def test_bracketed_acronym_defines_the_name_before_it(run_doc: Callable[..., object]) -> None:
     found = _entities(
         run_doc,

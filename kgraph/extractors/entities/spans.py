@@ -231,8 +231,8 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             while j < len(doc) and j - end < 3 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
                 j += 1
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if nxt is not None and nxt.start == j and nxt.label_ == "PERSON":
-                end = nxt.end
+            if nxt is not None and nxt.start == j and (nxt.label_ == "PERSON" or (j > end and _surname_as_org(nxt))):
+                end = nxt.end  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin"; "Datuk Seri" + "Aziz" + "Zain" (ORG)
                 i += 1
             elif j > end:
                 end = j
@@ -242,9 +242,12 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             while i + 1 < len(ents) and ents[i + 1].start < end:
                 end = max(end, ents[i + 1].end)
                 i += 1
+        if label == "PERSON" and doc[start].lower_ in _PATRONYMIC:
+            while start > 0 and ents[i].start - start < 4 and not doc[start - 1].ent_type_ and _name_word(doc[start - 1]) and not doc[start - 1].whitespace_.count("\n"):
+                start -= 1  # "Mohd Rizal" + "bin Ismail": the given names the NER left out
         if label == "PERSON":
             while True:
-                j = end
+                j = _before_patronymic(doc, end)  # "Siti Noor" + "Aishah binti" + "Abdullah"
                 while j < len(doc) and (doc[j].text in particles or _child_of(doc, j)):
                     j += 3 if _child_of(doc, j) else 1
                 nxt = ents[i + 1] if i + 1 < len(ents) else None
@@ -294,6 +297,28 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             end += 1  # "OPEC+"
         yield start, end, label
         i += 1
+
+
+def _surname_as_org(ent: Span) -> bool:
+    """One or two capitalised name words the NER called an organisation ("Zain"), that no
+    organisation list knows and no organisation word ends: the end of a titled name."""
+    return (
+        ent.label_ == "ORG" and len(ent) <= 2 and all(_name_word(t) and not t.is_upper for t in ent)
+        and ent[-1].text not in _word_set("org_suffixes.txt") and not _is_org_name(ent.text)
+    )
+
+
+# Lower-case words that join a given name to a father's name ("bin", "binti", "ibn").
+_PATRONYMIC = frozenset({"bin", "binti", "bint", "bte", "ibn"})
+
+
+def _before_patronymic(doc: Doc, end: int) -> int:
+    """Untagged given names after a person span and before "bin"/"binti" ("Siti Noor" +
+    "Aishah" + "binti Abdullah"): the particle's index, else ``end``."""
+    j = end
+    while j < len(doc) and j - end < 2 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
+        j += 1
+    return j if j > end and j < len(doc) and doc[j].lower_ in _PATRONYMIC else end
 
 
 def _child_of(doc: Doc, j: int) -> bool:
@@ -461,6 +486,23 @@ def _place_head(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+# Last words of a place's own administration ("Kuala Lumpur City Council", "Penang
+# Municipal Council", "Dayton City Hall"): after a place name they make an organisation.
+_LOCAL_BODIES = (("City", "Council"), ("Municipal", "Council"), ("District", "Council"), ("Town", "Council"),
+                 ("City", "Hall"), ("Council",), ("Authority",), ("Corporation",), ("Commission",))
+
+
+def _local_body_end(doc: Doc, end: int) -> int:
+    """The end of a local body's words that close a place span or follow it, else 0."""
+    for words in _LOCAL_BODIES:
+        n = len(words)
+        for inside in range(n, -1, -1):  # how many of the words the NER's span holds
+            stop = end - inside + n
+            if end - inside >= 0 and tuple(t.text for t in doc[end - inside : stop]) == words and not any(t.ent_type_ for t in doc[end:stop]):
+                return stop
+    return 0
+
+
 _PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|non|ex|post|pre)-\S+$", re.IGNORECASE)
 _PORTFOLIO_POSTS = frozenset(
     "minister secretary director chief officials official spokesman spokeswoman spokesperson adviser".split()
@@ -477,6 +519,11 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         if start >= end:
             continue
         text = _surface(doc, start, end)
+        if label in ("GPE", "LOC"):
+            body = _local_body_end(doc, end)
+            if body:  # "Kuala Lumpur City Council" (GPE), "Kuala Lumpur" + "City Hall": the city's administration
+                yield Candidate(start, body, "Organization", _surface(doc, start, body))
+                continue
         if not any(ch.isupper() for ch in text) or (any(ch.isdigit() for ch in text) and not (label == "ORG" and _NUMBERED.match(text))):
             continue
         if _is_not_entity(doc, start, end, text) or text in not_entities:
@@ -528,8 +575,11 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             yield Candidate(start, end, "Organization", text)  # "Umno" (PERSON), "Hamas" (GPE)
         elif end - start > 1 and doc[start].text in _word_set("org_head_words.txt"):
             yield Candidate(start, end, "Organization", text)  # "Universiti Malaya" (LOC)
-        elif end - start > 1 and label in ("PERSON", "ORG") and doc[start].text in _word_set("place_head_words.txt"):
-            yield Candidate(start, end, "Place", text)  # "Istana Negara" (PERSON)
+        elif (
+            end - start > 1 and label in ("PERSON", "ORG") and doc[start].text in _word_set("place_head_words.txt")
+            and not (label == "ORG" and doc[end - 1].text in _word_set("org_suffixes.txt"))
+        ):
+            yield Candidate(start, end, "Place", text)  # "Istana Negara" (PERSON), not "Bukit Aman Narcotics Department"
         elif gazetteer.lookup_capital(text) is not None:
             yield Candidate(start, end, "Place", text)
         elif end - start > 1 and (label != "PERSON" or doc[end - 1].text in _facility_not_surname()) and _is_place_name(doc, start, end):
