@@ -52,6 +52,12 @@ def test_a_department_named_after_its_place_is_an_organisation(run_doc: Callable
     assert found == {"Bukit Aman Criminal Investigation Department": "Organization", "Shuhaily Zain": "Person"}, found
 
 
+def test_a_name_the_ner_cut_inside_its_honorific_is_one_person(run_doc: Callable[..., object]) -> None:
+    doc = run_doc("Separately, Kedah Menteri Besar Datuk Seri Muhammad Sanusi Md Nor claimed that the state had lost RM100 million in revenue.")
+    people = [e.name for e in doc._.entities.values() if e.type == "Person"]  # type: ignore[attr-defined]
+    assert people and all(name.startswith("Muhammad Sanusi") for name in people), people
+
+
 def test_the_royal_office_is_no_person(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "The Yang di-Pertuan Agong, Sultan Ibrahim, consented to the appointment at Istana Negara yesterday.")
     assert not any("Agong" in name for name in found), found

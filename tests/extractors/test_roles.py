@@ -271,6 +271,13 @@ CASES = [
     ("Pia Lund, her sister and the president of Norvik Labs met on Monday.",
      {"Pia Lund": "person/pia-lund", "Norvik Labs": "org/norvik-labs"},
      set()),
+    # the organisation's acronym in brackets between it and the title
+    ("Lakeside Development Corporation (LDC) general manager Aziz Bakar said the land would be sold.",
+     {"Lakeside Development Corporation": "org/ldc", "LDC": "org/ldc", "Aziz Bakar": "person/aziz-bakar"},
+     {("person/aziz-bakar", "general manager", "director", "org/ldc", True)}),
+    ("The rally in Ipoh (IP) president Aziz Bakar attended was calm.",
+     {"Ipoh": "place/ipoh", "Aziz Bakar": "person/aziz-bakar"},
+     set()),
     # a field of two coordinated subjects before "at" the university
     ("Nora Quist, a professor of law and public policy at Norvik University, said it would fail.",
      {"Nora Quist": "person/nora-quist", "Norvik University": "org/norvik-university"},

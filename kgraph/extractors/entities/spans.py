@@ -231,7 +231,12 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             while j < len(doc) and j - end < 3 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
                 j += 1
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if nxt is not None and nxt.start == j and (nxt.label_ == "PERSON" or (j > end and _surname_as_org(nxt))):
+            if nxt is not None and nxt.label_ == "PERSON" and end <= nxt.start < j < nxt.end:
+                end = nxt.end  # "X Datuk" + "Seri Rosli Ahmad": the NER cut inside the honorific
+                i += 1
+                while end < len(doc) and end - nxt.end < 2 and not doc[end].ent_type_ and _name_word(doc[end]) and not doc[end - 1].whitespace_.count("\n"):
+                    end += 1  # and stopped one name short
+            elif nxt is not None and nxt.start == j and (nxt.label_ == "PERSON" or (j > end and _surname_as_org(nxt))):
                 end = nxt.end  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin"; "Datuk Seri" + "Aziz" + "Zain" (ORG)
                 i += 1
             elif j > end:

@@ -107,6 +107,11 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
         token = doc[i]
         if role_words and i in role_words and token.lower_ not in _words("title_modifiers") | _words("deputy_qualifiers"):
             break  # another title: "vice-presidential nominee | Gov. X" (not "Deputy | Foreign Minister")
+        if token.text == ")" and i == title.words.start - 1:
+            opening = _acronym_brackets(doc, i, mentions)
+            if opening is not None:  # "Penang Development Corporation (PDC) | general manager"
+                start, i = opening, opening - 1
+                continue
         span = mentions.get(i)
         if span is not None:
             key_ = span.label_
@@ -190,6 +195,19 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
         title.blocked = True  # "the conference president": the post is in no entity
         if max(blocking) > max((i - 2 for _, i in title.orgs), default=-1):
             title.orgs = []  # "India's opposition leader": the post is not India's
+
+
+def _acronym_brackets(doc: Doc, close: int, mentions: _Mentions) -> int | None:
+    """The "(" of an acronym in brackets that closes at ``close`` right after an organisation
+    mention ("Sarawak United Peoples' Party (SUPP)"), else None."""
+    for k in range(close - 1, max(close - 4, 0), -1):
+        if doc[k].text == "(":
+            inside = doc[k + 1 : close]
+            before = mentions.get(k - 1, "Organization") if k > 0 else None
+            if before is not None and len(inside) == 1 and inside[0].is_upper and inside[0].is_alpha:
+                return k
+            return None
+    return None
 
 
 def _qualifies(doc: Doc, k: int, title: _Title) -> bool:
