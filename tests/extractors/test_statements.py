@@ -1097,6 +1097,17 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
             [("Tom Brandt", "Ana Holt to withdraw her remarks for suggesting that the mill had broken the safety rules twice")],
             id="a_speech_gerund_under_a_preposition_stays_in_the_content",
         ),
+        pytest.param(
+            'Mr. Hale laughed and, when questioned after the debate, asserted, "Of course, I pay federal taxes every single year."',
+            [("Hale", "Of course, I pay federal taxes every single year.")],
+            id="a_conjunct_speech_verb_the_parser_hangs_as_an_adverbial_clause_shares_the_subject",
+        ),
+        pytest.param(
+            "“We owe this family the truth, and we will find it,” Fresno police Chief Ray Mills said Monday.",
+            [("Ray Mills", "We owe this family the truth, and we will find it")],
+            id="a_titled_name_after_a_quote_speaks_though_the_tagger_reads_the_place_before_it_as_a_verb",
+        ),
+
     ],
 )
 def test_participles_and_clauses_on_a_document_noun_report_the_speaker(

@@ -45,6 +45,9 @@ def find_subject(verb: Token) -> Token | None:
         if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
             return verb.head
         return child
+    misread = _name_under_misread_place(verb)
+    if misread is not None:
+        return misread
     if verb.dep_ == "pcomp" and verb.head.head.lemma_ == "quote":
         # "X was quoted as saying"; "the agency quoted X as saying": X speaks, not the agency
         quote = verb.head.head
@@ -58,6 +61,12 @@ def find_subject(verb: Token) -> Token | None:
         report = verb.head  # "X reported the talks had begun, adding that ...": X adds it, not "the talks"
         if report.dep_ == "ccomp" and report.head.i < report.i and speech_lemma(report.head) in reporting_verbs():
             return find_subject(report.head)
+    if (
+        verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ") and verb.head.i < verb.i
+        and not any(c.dep_ == "mark" for c in verb.children)
+        and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
+    ):
+        return find_subject(verb.head)  # "X laughed and, when questioned, asserted, ...": a conjunct misparsed
     if verb.dep_ == "xcomp" and verb.tag_ == "VB":
         # "forced the chief executive to admit that ...": the object of the governing verb does
         # what the infinitive says (object control), not its subject
@@ -463,6 +472,23 @@ def _prep_relative(verb: Token) -> bool:
         c.dep_ == "prep" and c.i < verb.i and any(g.lower_ in ("which", "whom") for g in c.children)
         for c in verb.children
     )
+
+
+def _name_under_misread_place(verb: Token) -> Token | None:
+    """'"...," Fresno police Chief Ray Mills said': the tagger read the place opening the
+    attribution as a verb and hung the name on it; the name right before the speech verb,
+    under a capitalised "verb" that follows the quotation's comma or mark, is the subject."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].pos_ != "PROPN":
+        return None
+    name, node = doc[verb.i - 1], doc[verb.i - 1]
+    for _ in range(4):
+        node = node.head
+        if node.i == verb.i or node.i > name.i or node.head.i == node.i and node.pos_ != "VERB":
+            return None
+        if node.pos_ == "VERB" and node.is_title and node.i > 0 and (doc[node.i - 1].is_quote or doc[node.i - 1].text == ","):
+            return name
+    return None
 
 
 def speech_frames(doc: Doc, *, body_start: int = 0) -> Iterator[Frame]:
