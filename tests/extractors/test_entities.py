@@ -201,6 +201,11 @@ def test_a_given_name_before_a_business_word_is_a_firm(run_doc, name):  # type: 
     assert (name, "Organization") in found and (name, "Person") not in found
 
 
+def test_an_article_before_a_given_name_opens_a_firm_name(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("The flag carrier El Al said it would add flights to Tel Aviv."))
+    assert ("El Al", "Organization") in found and ("El Al", "Person") not in found
+
+
 def test_lower_case_descriptor_is_cut_from_an_organisation_name(run_doc):  # type: ignore[no-untyped-def]
     assert names(run_doc("According to Yonhap news agency, the talks will resume on Monday.")) == {("Yonhap", "Organization")}
 

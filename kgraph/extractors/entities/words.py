@@ -311,8 +311,8 @@ def _personal_name(doc: Doc, cand: Candidate) -> bool:
     """Given name + one or two capitalised words, none of them an organisation, place or
     country word: "Dean Kamen", "Walker Evans" (not "Grace Foundation", "Victoria Harbour")."""
     words = cand.text.split()
-    if not 2 <= len(words) <= 3 or words[0] not in _word_set("given_names.txt") or _article_title(words):
-        return False
+    if not 2 <= len(words) <= 3 or words[0] not in _word_set("given_names.txt") or _article_title(words) or words[0] in _ARTICLES:
+        return False  # an article opens a firm's or paper's name the NER called so ("El Al", "La Repubblica")
     tokens = doc[cand.start : cand.end]
     if len(tokens) != len(words) or any(not t.text[:1].isupper() or t.is_upper or t.pos_ != "PROPN" for t in tokens):
         return False
