@@ -163,6 +163,10 @@ CASES = {
         "Macron's office said the president would host the summit in early spring.",
         [(MACRON, "the president would host the summit in early spring", False)],
     ),
+    "the office of X said": (
+        "The office of Macron said in a statement that the president would host the summit in early spring.",
+        [(MACRON, "the president would host the summit in early spring", False)],
+    ),
     "she said after a named speaker": (
         'Anna Merkova spoke after the vote. "Nobody should expect miracles from this budget," she said.',
         [(MERKOVA, "Nobody should expect miracles from this budget", True)],

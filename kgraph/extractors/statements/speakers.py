@@ -161,8 +161,8 @@ class Speakers:
         if token.lemma_.lower() == "office" or token.lemma_.lower() in speech_nouns():  # "X's office/statement said"
             for child in token.children:
                 owner = child if child.dep_ == "poss" else None
-                if child.dep_ == "prep" and child.lower_ in ("from", "by"):  # "a letter from X said"
-                    owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if child.dep_ == "prep" and (child.lower_ in ("from", "by") or (child.lower_ == "of" and token.lemma_.lower() == "office")):
+                    owner = next((c for c in child.children if c.dep_ == "pobj"), None)  # "a letter from X", "the office of X"
                 key = self._entity(owner) if owner is not None else None
                 if key:
                     return key
