@@ -496,9 +496,13 @@ def _place_head(doc: Doc, start: int, end: int) -> int:
 _LOCAL_BODIES = (("City", "Council"), ("Municipal", "Council"), ("District", "Council"), ("Town", "Council"),
                  ("City", "Hall"), ("Council",), ("Authority",), ("Corporation",), ("Commission",))
 
+_LOCAL_BODY_ENDS = frozenset(words[-1] for words in _LOCAL_BODIES)
+
 
 def _local_body_end(doc: Doc, end: int) -> int:
     """The end of a local body's words that close a place span or follow it, else 0."""
+    if not any(k < len(doc) and doc[k].text in _LOCAL_BODY_ENDS for k in (end - 1, end, end + 1)):
+        return 0  # most places end no such words: look no further
     for words in _LOCAL_BODIES:
         n = len(words)
         for inside in range(n, -1, -1):  # how many of the words the NER's span holds
