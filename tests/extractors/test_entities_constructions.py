@@ -58,6 +58,23 @@ def test_a_name_the_ner_cut_inside_its_honorific_is_one_person(run_doc: Callable
     assert people and all(name.startswith("Muhammad Sanusi") for name in people), people
 
 
+@pytest.mark.parametrize(
+    "text, name, mention",
+    [
+        # the name the writer says the person goes by is the name
+        ('At the county fair on Sunday, Rep. Daniel J. "Danny" Okafor handed out lemonade to voters.',
+         "Danny Okafor", 'Daniel J. "Danny" Okafor'),
+        ('Councillor Teresa "Tess" Whitlow waved to the marchers from the steps.', "Tess Whitlow", 'Teresa "Tess" Whitlow'),
+        ('Sen. Harold "Hal" Brennan voted against the bill.', "Hal Brennan", 'Harold "Hal" Brennan'),
+    ],
+)
+def test_a_nickname_in_quotes_inside_a_name(run_doc: Callable[..., object], text: str, name: str, mention: str) -> None:
+    doc = run_doc(text)
+    people = [e.name for e in doc._.entities.values() if e.type == "Person"]  # type: ignore[attr-defined]
+    assert people == [name], people
+    assert mention in [s.text for s in doc.spans[MENTIONS]]  # type: ignore[attr-defined]
+
+
 def test_the_royal_office_is_no_person(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "The Yang di-Pertuan Agong, Sultan Ibrahim, consented to the appointment at Istana Negara yesterday.")
     assert not any("Agong" in name for name in found), found

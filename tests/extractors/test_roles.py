@@ -282,6 +282,13 @@ CASES = [
     ("Nora Quist, a professor of law and public policy at Norvik University, said it would fail.",
      {"Nora Quist": "person/nora-quist", "Norvik University": "org/norvik-university"},
      {("person/nora-quist", "professor", "professor", "org/norvik-university", True)}),
+    # "X-based" says where the body sits: the body is the organisation
+    ("Lia Moss, president of the Denver-based Rocky Alliance, spoke.",
+     {"Lia Moss": "person/lia-moss", "Denver": "place/denver", "Rocky Alliance": "org/rocky-alliance"},
+     {("person/lia-moss", "president", "president", "org/rocky-alliance", True)}),
+    ("Lia Moss, president of the Denver-based alliance, spoke.",
+     {"Lia Moss": "person/lia-moss", "Denver": "place/denver"},
+     set()),
     # two countries opening a longer name the NER split: no country's post
     ("Pia Lund, director of Kenya and Uganda Veterans of Africa, said aid fell.",
      {"Pia Lund": "person/pia-lund", "Kenya": "country/KE", "Uganda": "country/UG"},

@@ -267,6 +267,12 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                     break
         if label == "PERSON":
             end = _titled_name_end(doc, start, end)
+            nicknamed = _after_nickname(doc, start, end)
+            if nicknamed > end:  # 'Robert C. "Bobby' + '" Scott': a nickname in quotes inside the name
+                end = nicknamed
+                while i + 1 < len(ents) and ents[i + 1].start < end:
+                    end = max(end, ents[i + 1].end)
+                    i += 1
         if label == "PERSON" and end < len(doc) and _regnal_number(doc, end):
             end += 1  # "Henry VIII", "Queen Elizabeth I": the number is part of the name
         if label == "PERSON" and doc[end - 1].text in particles:
@@ -302,6 +308,25 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             end += 1  # "OPEC+"
         yield start, end, label
         i += 1
+
+
+def _after_nickname(doc: Doc, start: int, end: int) -> int:
+    """A person span that stops inside or right before a quoted nickname ('Robert C. "Bobby',
+    'Marcia') runs on to the surname after the closing mark; the end past it, else ``end``."""
+    opening = next((k for k in range(max(start + 1, end - 3), min(end + 1, len(doc))) if doc[k].text in ('"', "“")), None)
+    if opening is None or opening == start:
+        return end
+    for close in range(opening + 2, min(opening + 4, len(doc) - 1)):
+        if doc[close].text in ('"', "”"):
+            inside = doc[opening + 1 : close]
+            surname = doc[close + 1]
+            if all(t.text[:1].isupper() for t in inside) and surname.is_title and surname.pos_ in ("PROPN", "NOUN"):
+                stop = close + 2
+                while stop < len(doc) and doc[stop].pos_ == "PROPN" and doc[stop].text[:1].isupper() and stop - close < 4:
+                    stop += 1
+                return stop
+            break
+    return end
 
 
 def _surname_as_org(ent: Span) -> bool:

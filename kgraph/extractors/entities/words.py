@@ -206,8 +206,15 @@ def _hyphen_joined(doc: Doc, i: int) -> bool:
     )
 
 
+# A nickname in quotation marks between two words of a name: 'Daniel J. "Danny" Okafor'.
+_NICKNAME = re.compile(r'^[^"“]*?[\w.] ["“]([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?)["”] ([A-Z].*)$')
+
+
 def _surface(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text.strip()
+    text = doc[start:end].text.strip()
+    if '"' in text or "“" in text:
+        text = _NICKNAME.sub(r"\1 \2", text)  # the name the person goes by: "Danny Okafor"
+    return text
 
 
 @cache
@@ -311,8 +318,8 @@ def _personal_name(doc: Doc, cand: Candidate) -> bool:
     """Given name + one or two capitalised words, none of them an organisation, place or
     country word: "Dean Kamen", "Walker Evans" (not "Grace Foundation", "Victoria Harbour")."""
     words = cand.text.split()
-    if not 2 <= len(words) <= 3 or words[0] not in _word_set("given_names.txt") or _article_title(words) or words[0] in _ARTICLES:
-        return False  # an article opens a firm's or paper's name the NER called so ("El Al", "La Repubblica")
+    if not 2 <= len(words) <= 3 or words[0] not in _word_set("given_names.txt") or _article_title(words):
+        return False
     tokens = doc[cand.start : cand.end]
     if len(tokens) != len(words) or any(not t.text[:1].isupper() or t.is_upper or t.pos_ != "PROPN" for t in tokens):
         return False

@@ -210,6 +210,11 @@ def _acronym_brackets(doc: Doc, close: int, mentions: _Mentions) -> int | None:
     return None
 
 
+def _based(doc: Doc, span: Span) -> bool:
+    """A mention followed by "-based" ("a Miami-based group"): where a body sits, not a body."""
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based"
+
+
 def _qualifies(doc: Doc, k: int, title: _Title) -> bool:
     """Tokens k up to the role words are at most two lower-case nouns that qualify the post:
     "Clinton | communications director", "Obama | climate adviser", "Trump | spokesman"."""
@@ -302,8 +307,10 @@ def _np_end(doc: Doc, i: int, mentions: _Mentions, sent: Span, *, role_words: se
         token = doc[j]
         if token.is_space or (token.is_punct and token.text not in ("-", *POSSESSIVE)) or token.lower_ in ("and", "or", "who", "which", "that", "but"):
             break
-        if token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON") and token.text not in POSSESSIVE:
-            break
+        if token.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PRON") and token.text not in POSSESSIVE and not (
+            token.lower_ == "based" and doc[j - 1].text == "-"
+        ):
+            break  # but "the Miami-based caucus" goes on
         j += 1
     return j
 
@@ -330,7 +337,7 @@ def _read_postmodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wo
         if end == j + 1:
             break
         phrase = [mentions.get(k) for k in range(j + 1, end)]
-        spans = list(dict.fromkeys(s for s in phrase if s is not None))
+        spans = list(dict.fromkeys(s for s in phrase if s is not None and not _based(doc, s)))  # not "Miami" of "the Miami-based X"
         if any(_run_together(doc, s, mentions) for s in spans):
             title.blocked = True  # "the leader of Reform UK", "chief executive of Saudi Aramco"
             break
