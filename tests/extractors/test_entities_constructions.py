@@ -75,6 +75,24 @@ def test_a_nickname_in_quotes_inside_a_name(run_doc: Callable[..., object], text
     assert mention in [s.text for s in doc.spans[MENTIONS]]  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # a company's first word the NER left out at the start of the sentence
+        ("Sime Darby Plantation Bhd chief executive officer Datuk Mohamad Helmy Othman Basha said the group "
+         "expected palm oil prices to stay firm.", "Sime Darby Plantation Bhd", "Organization"),
+        # a company the NER left untagged, closed by its legal form
+        ("Shares in Boustead Plantations Bhd rose 3 percent on Monday after the results.", "Boustead Plantations Bhd", "Organization"),
+        # Malay "upper river" districts, though a name list has "Ulu" as a given name
+        ("The council ordered the closure of 12 eateries in Ulu Tiram and Hulu Langat for failing to meet hygiene standards.",
+         "Ulu Tiram", "Place"),
+    ],
+)
+def test_companies_and_districts_the_ner_missed(run_doc: Callable[..., object], text: str, name: str, kind: str) -> None:
+    found = _entities(run_doc, text)
+    assert found.get(name) == kind, found
+
+
 def test_the_royal_office_is_no_person(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "The Yang di-Pertuan Agong, Sultan Ibrahim, consented to the appointment at Istana Negara yesterday.")
     assert not any("Agong" in name for name in found), found

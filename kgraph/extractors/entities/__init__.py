@@ -25,7 +25,7 @@ from ...records import Article, Entity, Evidence
 
 from .words import Candidate, _surface, token_list
 from .spans import _ner_candidates
-from .organisations import _agency_name_candidates, _known_names_over_ner, _prefixed_companies, _digest_sources, _org_name_candidates
+from .organisations import _agency_name_candidates, _known_names_over_ner, _prefixed_companies, _suffixed_companies, _digest_sources, _org_name_candidates
 from .places import (
     _area_candidates,
     _gazetteer_candidates,
@@ -94,6 +94,8 @@ def _find_entities(doc: Doc) -> tuple[dict[str, Entity], list[tuple[int, int, st
     taken.update(i for c in cands for i in range(c.start, c.end))
     cands.extend(c for c in _agency_name_candidates(doc, taken) if fold(c.text) not in own)
     cands = _prefixed_companies(doc, cands)
+    taken.update(i for c in cands for i in range(c.start, c.end))
+    cands.extend(_suffixed_companies(doc, taken))
     bodies = list(_state_body_candidates(doc, cands))
     if bodies:
         inside = {(b.start, b.end) for b in bodies}

@@ -138,6 +138,28 @@ def _prefixed_companies(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# Legal forms that close a company's name and name nothing else ("Boustead Plantations Bhd").
+_CLOSING_FORMS = frozenset({"Bhd", "Berhad", "Inc", "Inc.", "Ltd", "Ltd.", "Plc", "PLC", "GmbH", "LLC", "Corp", "Corp."})
+
+
+def _suffixed_companies(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
+    """"Shares in Boustead Plantations Bhd rose": one to four capitalised names right before
+    a legal form that closes company names, all of it left untagged by the NER, are a company."""
+    for form in _doc_tokens(doc):
+        i = form.i
+        if form.text not in _CLOSING_FORMS or i in taken or form.ent_type_ or i == 0:
+            continue
+        start = i
+        while (
+            start > 0 and i - start < 4 and start - 1 not in taken and not doc[start - 1].ent_type_
+            and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() and doc[start - 1].text.replace("&", "").isalpha()
+            and "\n" not in doc[start - 1].whitespace_
+        ):
+            start -= 1
+        if start < i and not (start > 0 and doc[start - 1].lower_ == "of"):  # not "South Africa Ltd" of "X of South Africa Ltd"
+            yield Candidate(start, i + 1, "Organization", _surface(doc, start, i + 1), source="orgs")
+
+
 _DIGEST_HEAD = 600  # characters of the story's top where a press review says what it is
 _SOURCE_LINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'&.-]*(?:[ \t]+[A-Z][A-Z'&.-]*){0,4})[ \t]*$")
 

@@ -265,6 +265,13 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                         end += 1
                 else:
                     break
+        if label in ("ORG", "PERSON") and _legal_form(doc[end - 1]):
+            while (
+                start > 0 and ents[i].start - start < 2 and not doc[start - 1].ent_type_ and _name_word(doc[start - 1])
+                and doc[start - 1].text.isalpha() and doc[start - 1].text not in _LEGAL_LEFT_STOPS
+            ):
+                start -= 1  # "Sime" + "Darby Plantation Bhd": a company's first word the NER left out
+            label = "ORG"
         if label == "PERSON":
             end = _titled_name_end(doc, start, end)
             nicknamed = _after_nickname(doc, start, end)
@@ -361,6 +368,10 @@ def _child_of(doc: Doc, j: int) -> bool:
 def _initial(token: Token) -> bool:
     """One capital and a full stop: "S.", "M."."""
     return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+
+# Capitalised words before a company name that are not part of it.
+_LEGAL_LEFT_STOPS = frozenset({"The", "Shares", "Chairman", "Mr", "Mr.", "Ms", "Ms."})
 
 
 def _legal_form(token: Token) -> bool:

@@ -320,6 +320,8 @@ def _personal_name(doc: Doc, cand: Candidate) -> bool:
     words = cand.text.split()
     if not 2 <= len(words) <= 3 or words[0] not in _word_set("given_names.txt") or _article_title(words):
         return False
+    if words[0] in _word_set("place_head_words.txt"):
+        return False  # "Ulu Tiram": a place's head word, though some name list has it as a given name
     tokens = doc[cand.start : cand.end]
     if len(tokens) != len(words) or any(not t.text[:1].isupper() or t.is_upper or t.pos_ != "PROPN" for t in tokens):
         return False
