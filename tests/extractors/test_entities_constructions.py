@@ -93,6 +93,13 @@ def test_companies_and_districts_the_ner_missed(run_doc: Callable[..., object], 
     assert found.get(name) == kind, found
 
 
+def test_a_seat_a_title_only_span_and_a_party_chapter(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, "Kinabatangan MP Datuk Seri Bung Moktar Radin, who is also Sabah Umno chief, declined to comment.")
+    assert found == {"Kinabatangan": "Place", "Bung Moktar Radin": "Person", "Sabah Umno": "Organization"}, found
+    found = _entities(run_doc, "Pasir Salak MP Datuk Seri Tajuddin Abdul Rahman said the bridge was unsafe for lorries.")
+    assert found == {"Pasir Salak": "Place", "Tajuddin Abdul Rahman": "Person"}, found
+
+
 def test_the_royal_office_is_no_person(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "The Yang di-Pertuan Agong, Sultan Ibrahim, consented to the appointment at Istana Negara yesterday.")
     assert not any("Agong" in name for name in found), found

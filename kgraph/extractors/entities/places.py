@@ -135,11 +135,13 @@ def _titled_place_candidates(doc: Doc, taken: set[int]) -> Iterator[Candidate]:
             titled = _before_office_title(doc, end) or (
                 end + 1 < len(doc) and doc[end].lower_ in _OFFICE_BODIES and _before_office_title(doc, end + 1)
             )  # "Selangor police chief X", "Johor state assemblyman X"
-            if titled and _surface(doc, i, end) in places:
+            seat = titled and doc[end].text in _SEAT_TITLES  # "Kinabatangan MP X": the seat is a constituency
+            if titled and (seat or _surface(doc, i, end) in places):
                 yield Candidate(i, end, "Place", _surface(doc, i, end), source="places")
                 break
 
 
+_SEAT_TITLES = frozenset({"MP", "assemblyman", "assemblywoman", "ADUN"})
 _OFFICE_BODIES = frozenset({"police", "state", "city", "provincial", "district", "party", "army", "fire"})
 _STREET_WORDS = frozenset({"Street", "Avenue", "Road", "Boulevard"})
 

@@ -231,7 +231,15 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             while j < len(doc) and j - end < 3 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
                 j += 1
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if nxt is not None and nxt.label_ == "PERSON" and end <= nxt.start < j < nxt.end:
+            if nxt is not None and nxt.label_ == "PERSON" and end <= nxt.start and nxt.end <= j:
+                i += 1  # "X MP" + "Datuk Seri" + "Tajuddin Rahman": the next span holds titles only
+                nxt = ents[i + 1] if i + 1 < len(ents) else None
+                if nxt is not None and nxt.label_ == "PERSON" and nxt.start == j:
+                    end = nxt.end
+                    i += 1
+                else:
+                    end = j
+            elif nxt is not None and nxt.label_ == "PERSON" and end <= nxt.start < j < nxt.end:
                 end = nxt.end  # "X Datuk" + "Seri Rosli Ahmad": the NER cut inside the honorific
                 i += 1
                 while end < len(doc) and end - nxt.end < 2 and not doc[end].ent_type_ and _name_word(doc[end]) and not doc[end - 1].whitespace_.count("\n"):
@@ -334,6 +342,12 @@ def _after_nickname(doc: Doc, start: int, end: int) -> int:
                 return stop
             break
     return end
+
+
+def _place_words(doc: Doc, start: int, end: int) -> bool:
+    """Tokens start..end name a country or a place the gazetteers know ("Sabah", "New South Wales")."""
+    name = doc[start:end].text
+    return gazetteer.lookup(name) is not None or name in _place_names()
 
 
 def _surname_as_org(ent: Span) -> bool:
@@ -618,6 +632,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             yield _country(start, end, country)
         elif _is_org_name(text):
             yield Candidate(start, end, "Organization", text)  # "Umno" (PERSON), "Hamas" (GPE)
+        elif label == "PERSON" and end - start >= 2 and _is_org_name(doc[end - 1].text) and _place_words(doc, start, end - 1):
+            yield Candidate(start, end, "Organization", text)  # "Sabah Umno" (PERSON): a party's chapter in a place
         elif end - start > 1 and doc[start].text in _word_set("org_head_words.txt"):
             yield Candidate(start, end, "Organization", text)  # "Universiti Malaya" (LOC)
         elif (
