@@ -100,6 +100,31 @@ def test_a_seat_a_title_only_span_and_a_party_chapter(run_doc: Callable[..., obj
     assert found == {"Pasir Salak": "Place", "Tajuddin Abdul Rahman": "Person"}, found
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # police ranks before the name, and a name word the tagger read as a pronoun
+        ("Kuala Lumpur police chief Comm Datuk Rusdi Mohd Isa said the case had been classified under the Penal Code.",
+         {"Kuala Lumpur": "Place", "Rusdi Mohd Isa": "Person"}),
+        # a name word the NER called a place between the honorifics and the rest of the name
+        ("Selangor Health director Datuk Dr Jafri Malin Abdullah said 15 dengue hotspots had been identified in Petaling and Gombak.",
+         {"Selangor Health": "Organization", "Jafri Malin Abdullah": "Person", "Petaling": "Place"}),
+        # a rank and half a name the NER called an organisation, the rest a person
+        ("Ipoh OCPD Asst Comm Abang Zainal Abidin Abang Ahmad said the suspect was arrested at a house in Taman Cempaka.",
+         {"Ipoh": "Place", "Abang Zainal Abidin Abang Ahmad": "Person", "Taman Cempaka": "Place"}),
+        # Sarawak's "Datuk Amar" is an honorific, not a name
+        ("In Kuching, Sarawak Deputy Premier Datuk Amar Douglas Uggah Embas said the flood projects were on track.",
+         {"Kuching": "Place", "Sarawak": "Place", "Douglas Uggah Embas": "Person"}),
+        # a town after a comma that follows a place ("in X, Y")
+        ("The chief executive said the company would expand its plant in Gebeng, Kuantan.", {"Kuantan": "Place"}),
+    ],
+)
+def test_malaysian_ranks_honorifics_and_towns(run_doc: Callable[..., object], text: str, expected: dict[str, str]) -> None:
+    found = _entities(run_doc, text)
+    assert {k: v for k, v in found.items() if k in expected} == expected, found
+    assert not any(t == "Person" and k not in expected for k, t in found.items()), found
+
+
 def test_the_royal_office_is_no_person(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "The Yang di-Pertuan Agong, Sultan Ibrahim, consented to the appointment at Istana Negara yesterday.")
     assert not any("Agong" in name for name in found), found

@@ -226,11 +226,27 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             label = "PERSON"  # "S. Ramasamy" (ORG): an initial and a name are a person's
         if label == "ORG" and doc[start].is_upper and _leading_title(doc, start) >= end - start:
             tail, label = start, "PERSON"  # "ACP" + "Rosli" + "Karim Bakar": a rank the NER called an organisation
+        elif label == "ORG" and 0 < _leading_title(doc, start) < end - start and i + 1 < len(ents) and (
+            ents[i + 1].label_ == "PERSON" and all(_name_word(t) for t in doc[start + _leading_title(doc, start) : end])
+            and all(not t.ent_type_ and _name_word(t) for t in doc[end : ents[i + 1].start]) and 0 <= ents[i + 1].start - end <= 2
+        ):
+            label, end = "PERSON", ents[i + 1].end  # "Asst Comm Abang Zainal" (ORG) + "Abidin" + "Abang Ahmad": a rank and a split name
+            i += 1
         if tail is not None:
             j = tail + _leading_title(doc, tail)  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin": the NER split a titled name
             while j < len(doc) and j - end < 3 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
                 j += 1
             nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if j < len(doc) and j - end < 3 and doc[j].is_title and doc[j].is_alpha:
+                # a name word between the titles and the next person span that the tagger or the NER
+                # misread: "Comm Datuk" + "Rusdi" (a pronoun) + "Mohd Isa", "Datuk Dr" + "Jafri" (GPE) + "Malin Abdullah"
+                k = i + 1
+                misread = not doc[j].ent_type_
+                if k < len(ents) and ents[k].start == j and len(ents[k]) == 1 and ents[k].label_ in ("GPE", "ORG") and not _place_words(doc, j, j + 1):
+                    k, misread = k + 1, True
+                after = ents[k] if k < len(ents) else None
+                if misread and after is not None and after.label_ == "PERSON" and after.start == j + 1:
+                    j, i, nxt = j + 1, k - 1, after
             if nxt is not None and nxt.label_ == "PERSON" and end <= nxt.start and nxt.end <= j:
                 i += 1  # "X MP" + "Datuk Seri" + "Tajuddin Rahman": the next span holds titles only
                 nxt = ents[i + 1] if i + 1 < len(ents) else None

@@ -149,6 +149,8 @@ def _in_place_construction(doc: Doc, start: int) -> bool:
     head = token.head
     if head.ent_type_ in _NUMERIC_LABELS:
         return False  # "in January, February and March"
+    if token.dep_ == "appos" and head.i < start and doc[start - 1].text == "," and head.pos_ == "PROPN":
+        return _in_place_construction(doc, head.left_edge.i if head.left_edge.i < head.i else head.i)  # "in Gebeng, Kuantan"
     return token.dep_ == "conj" and head.i < start and head.pos_ == "PROPN" and _in_place_construction(doc, head.left_edge.i if head.left_edge.i < head.i else head.i)
 
 
