@@ -115,6 +115,9 @@ def test_a_seat_a_title_only_span_and_a_party_chapter(run_doc: Callable[..., obj
         # Sarawak's "Datuk Amar" is an honorific, not a name
         ("In Kuching, Sarawak Deputy Premier Datuk Amar Douglas Uggah Embas said the flood projects were on track.",
          {"Kuching": "Place", "Sarawak": "Place", "Douglas Uggah Embas": "Person"}),
+        # a Malay head noun opens an organisation's name whatever the NER guessed
+        ("Dewan Bahasa dan Pustaka (DBP) director-general Datuk Hazami Jahari launched the new dictionary in Putrajaya.",
+         {"Dewan Bahasa dan Pustaka": "Organization", "Hazami Jahari": "Person", "Putrajaya": "Place"}),
         # a town after a comma that follows a place ("in X, Y")
         ("The chief executive said the company would expand its plant in Gebeng, Kuantan.", {"Kuantan": "Place"}),
     ],
