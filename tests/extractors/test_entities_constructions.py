@@ -118,6 +118,9 @@ def test_a_seat_a_title_only_span_and_a_party_chapter(run_doc: Callable[..., obj
         # a Malay head noun opens an organisation's name whatever the NER guessed
         ("Dewan Bahasa dan Pustaka (DBP) director-general Datuk Hazami Jahari launched the new dictionary in Putrajaya.",
          {"Dewan Bahasa dan Pustaka": "Organization", "Hazami Jahari": "Person", "Putrajaya": "Place"}),
+        # a Chinese given name after the surname that the NER left out of the span
+        ("Transport Minister Anthony Loke Siew Fook said AirAsia X Bhd and Malaysia Airlines would add flights to Perth.",
+         {"Anthony Loke Siew Fook": "Person", "AirAsia X Bhd": "Organization", "Malaysia Airlines": "Organization"}),
         # a town after a comma that follows a place ("in X, Y")
         ("The chief executive said the company would expand its plant in Gebeng, Kuantan.", {"Kuantan": "Place"}),
     ],

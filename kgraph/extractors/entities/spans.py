@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -298,6 +299,7 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             label = "ORG"
         if label == "PERSON":
             end = _titled_name_end(doc, start, end)
+            end = _given_name_tail(doc, start, end)
             nicknamed = _after_nickname(doc, start, end)
             if nicknamed > end:  # 'Robert C. "Bobby' + '" Scott': a nickname in quotes inside the name
                 end = nicknamed
@@ -339,6 +341,39 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             end += 1  # "OPEC+"
         yield start, end, label
         i += 1
+
+
+def _given_name_tail(doc: Doc, start: int, end: int) -> int:
+    """A person span the NER closed before the name's last words: "Anthony Loke" + "Siew
+    Fook" (a Chinese given name after the surname). One or two capitalised proper nouns it left
+    untagged right after a span of two names or more, that no title, organisation or place word
+    is and that no further capitalised name follows, continue the name."""
+    if end - start < 2 or not all(_name_word(t) for t in doc[start:end]):
+        return end
+    stop = end
+    while (
+        stop < len(doc) and stop - end < 2 and not doc[stop].ent_type_ and _name_word(doc[stop]) and doc[stop].is_alpha
+        and not doc[stop].is_sent_start and "\n" not in doc[stop - 1].whitespace_ and doc[stop].text not in _tail_stops()
+    ):
+        stop += 1
+    if stop == end or (stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha):
+        return end  # none, or a longer run of names that is no one name
+    return stop
+
+
+@cache
+def _tail_stops() -> frozenset[str]:
+    """Words that end or follow a name without being part of it ("Tower", "Administration")."""
+    return frozenset(
+        _word_set("org_suffixes.txt") | _word_set("place_suffixes.txt") | _word_set("facility_words.txt")
+        | {w.capitalize() for w in _title_words_lower()} | {"Jr", "Sr", "Administration", "Government", "Foundation"}
+    )
+
+
+def _title_words_lower() -> frozenset[str]:
+    from ..roles.vocabulary import _title_words
+
+    return _title_words()
 
 
 def _after_nickname(doc: Doc, start: int, end: int) -> int:
