@@ -121,6 +121,9 @@ def test_a_seat_a_title_only_span_and_a_party_chapter(run_doc: Callable[..., obj
         # a Chinese given name after the surname that the NER left out of the span
         ("Transport Minister Anthony Loke Siew Fook said AirAsia X Bhd and Malaysia Airlines would add flights to Perth.",
          {"Anthony Loke Siew Fook": "Person", "AirAsia X Bhd": "Organization", "Malaysia Airlines": "Organization"}),
+        # a bank the NER leaves untagged, named bare
+        ("Bursa Malaysia closed higher on Friday, led by gains in CIMB Group Holdings Bhd and Maybank.",
+         {"Bursa Malaysia": "Organization", "Maybank": "Organization"}),
         # a town after a comma that follows a place ("in X, Y")
         ("The chief executive said the company would expand its plant in Gebeng, Kuantan.", {"Kuantan": "Place"}),
     ],
