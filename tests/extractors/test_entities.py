@@ -201,6 +201,12 @@ def test_a_given_name_before_a_business_word_is_a_firm(run_doc, name):  # type: 
     assert (name, "Organization") in found and (name, "Person") not in found
 
 
+@pytest.mark.parametrize("paper", ["Daily Mail", "Halifax Examiner"])
+def test_a_newspaper_named_by_its_last_word_is_an_organisation(run_doc, paper):  # type: ignore[no-untyped-def]
+    found = names(run_doc(f"According to the {paper}, the singer cancelled the tour."))
+    assert (paper, "Organization") in found and (paper, "Person") not in found
+
+
 def test_lower_case_descriptor_is_cut_from_an_organisation_name(run_doc):  # type: ignore[no-untyped-def]
     assert names(run_doc("According to Yonhap news agency, the talks will resume on Monday.")) == {("Yonhap", "Organization")}
 
