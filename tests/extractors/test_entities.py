@@ -207,6 +207,11 @@ def test_a_newspaper_named_by_its_last_word_is_an_organisation(run_doc, paper): 
     assert (paper, "Organization") in found and (paper, "Person") not in found
 
 
+def test_a_name_before_headquarters_is_the_organisation_though_a_town_shares_it(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("The delegation arrived at Google headquarters on Tuesday for talks on data rules."))
+    assert ("Google", "Organization") in found and ("Google", "Place") not in found
+
+
 def test_lower_case_descriptor_is_cut_from_an_organisation_name(run_doc):  # type: ignore[no-untyped-def]
     assert names(run_doc("According to Yonhap news agency, the talks will resume on Monday.")) == {("Yonhap", "Organization")}
 

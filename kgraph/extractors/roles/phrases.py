@@ -238,7 +238,7 @@ def _run_together(doc: Doc, span: Span, mentions: _Mentions) -> bool:
     if span.end >= span.sent.end:
         return False
     if doc[span.end].lower_ == "and" and span.end + 1 < span.sent.end:
-        # "Iraq and Afghanistan | Veterans of America": two countries opening a longer name
+        # "Kenya and Uganda | Veterans of Africa": two countries opening a longer name
         second = mentions.get(span.end + 1, "Country")
         if second is None or second.start != span.end + 1 or second.end >= span.sent.end or mentions.get(second.end) is not None:
             return False
