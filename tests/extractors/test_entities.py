@@ -212,6 +212,11 @@ def test_a_name_before_headquarters_is_the_organisation_though_a_town_shares_it(
     assert ("Google", "Organization") in found and ("Google", "Place") not in found
 
 
+def test_a_territory_is_not_the_island_that_bears_its_name(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("Voters in Hong Kong went to the polls. On Hong Kong Island, turnout was high."))
+    assert {("Hong Kong", "Place"), ("Hong Kong Island", "Place")} <= found
+
+
 def test_lower_case_descriptor_is_cut_from_an_organisation_name(run_doc):  # type: ignore[no-untyped-def]
     assert names(run_doc("According to Yonhap news agency, the talks will resume on Monday.")) == {("Yonhap", "Organization")}
 

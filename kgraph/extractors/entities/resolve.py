@@ -321,7 +321,9 @@ def _resolve(cands: list[Candidate], doc: Doc, acronyms: dict[str, str]) -> None
                     continue
                 if _ACRONYM.match(name) and _acronym_of(name, other):
                     best = other
-                elif len(_tokens(name)) < len(_tokens(other)) and _suffix_or_prefix(_tokens(name), _tokens(other), type_):
+                elif len(_tokens(name)) < len(_tokens(other)) and _suffix_or_prefix(_tokens(name), _tokens(other), type_) and not (
+                    type_ == "Place" and gazetteer.lookup(name) is not None
+                ):  # not "Hong Kong" of "Hong Kong Island": a territory is more than its island
                     best = other
             if best == name and " of " in name:
                 # "Museum of Flight of Seattle" is "Museum of Flight"; but a one-word head names
