@@ -547,6 +547,12 @@ def test_a_stance_adjective_is_no_name(run_doc):  # type: ignore[no-untyped-def]
     assert found == {("Ana Lee", "Person"), ("Tom Wu", "Person")}
 
 
+def test_a_camp_label_is_no_name(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("Pan-democrat Chan Siu-ming from the Labour Party and Wong Ka-fai of the Civic Party were elected."))
+    assert not any(name.startswith("Pan-") for name, _ in found), found
+    assert ("Chan Siu-ming", "Person") in found
+
+
 def test_a_surname_the_ner_runs_into_an_organisation_is_the_person(run_doc):  # type: ignore[no-untyped-def]
     doc = run_doc(
         "Walter Brandt toured the plant on Monday. During a long interview with the business desk of the Daily "

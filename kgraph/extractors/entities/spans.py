@@ -613,7 +613,7 @@ def _local_body_end(doc: Doc, end: int) -> int:
     return 0
 
 
-_PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|non|ex|post|pre)-\S+$", re.IGNORECASE)
+_PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|non|ex|post|pre|pan)-\S+$", re.IGNORECASE)
 _PORTFOLIO_POSTS = frozenset(
     "minister secretary director chief officials official spokesman spokeswoman spokesperson adviser".split()
 )
