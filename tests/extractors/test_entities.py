@@ -547,6 +547,11 @@ def test_a_stance_adjective_is_no_name(run_doc):  # type: ignore[no-untyped-def]
     assert found == {("Ana Lee", "Person"), ("Tom Wu", "Person")}
 
 
+def test_an_acronym_before_a_device_noun_is_no_organisation(run_doc):  # type: ignore[no-untyped-def]
+    assert names(run_doc("Police are studying CCTV footage of the break-in at the jewellery shop.")) == set()
+    assert ("CCTV", "Organization") in names(run_doc("China's state broadcaster CCTV said the talks went well."))
+
+
 def test_a_camp_label_is_no_name(run_doc):  # type: ignore[no-untyped-def]
     found = names(run_doc("Pan-democrat Chan Siu-ming from the Labour Party and Wong Ka-fai of the Civic Party were elected."))
     assert not any(name.startswith("Pan-") for name, _ in found), found

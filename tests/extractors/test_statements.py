@@ -163,6 +163,10 @@ CASES = {
         "Macron's office said the president would host the summit in early spring.",
         [(MACRON, "the president would host the summit in early spring", False)],
     ),
+    "according to him": (
+        "Macron spoke in Paris on Monday. According to him, the summit would settle the question of troops.",
+        [(MACRON, "the summit would settle the question of troops", False)],
+    ),
     "the office of X said": (
         "The office of Macron said in a statement that the president would host the summit in early spring.",
         [(MACRON, "the president would host the summit in early spring", False)],

@@ -613,6 +613,11 @@ def _local_body_end(doc: Doc, end: int) -> int:
     return 0
 
 
+# Nouns an acronym names a technique or device before ("CCTV cameras", "DNA test").
+_RECORD_NOUNS = frozenset(
+    "footage camera cameras recording recordings test tests testing scan scans scanner scanners tracker trackers "
+    "machine machines device devices kit kits signal signals".split()
+)
 _PREFIXED_ADJECTIVE = re.compile(r"^(?:pro|anti|non|ex|post|pre|pan)-\S+$", re.IGNORECASE)
 _PORTFOLIO_POSTS = frozenset(
     "minister secretary director chief officials official spokesman spokeswoman spokesperson adviser".split()
@@ -644,6 +649,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
             continue  # "@CityHall": a social-media handle, the channel of a post, not an entity
         if _ACRONYM.match(text) and _repeats_not_entity(doc, text):
             continue
+        if _ACRONYM.match(text) and end < len(doc) and doc[end].lower_ in _RECORD_NOUNS:
+            continue  # "CCTV footage", "PCR tests", "GPS tracker": a technique, not the body of that name
         if end - start == 1 and doc[start].lower_ in _portfolios() and end < len(doc) and doc[end].lower_ in _PORTFOLIO_POSTS:
             continue  # "Education" of "Education Minister X", "Health director-general X": a portfolio, not a ministry
         if label != "NORP" and not _ACRONYM.match(text):

@@ -272,6 +272,8 @@ class Speakers:
     def resolve(self, token: Token) -> str | None:
         """Entity key (or ANON) of a subject, resolving he/she/it to the latest fitting subject."""
         low = token.lower_
+        if low in ("him", "her") and token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+            low = "he" if low == "him" else "she"  # "According to him, ...": the latest he
         if token.i in self.mention_of:
             return self.direct(token)
         if token.pos_ == "PRON" or low in PERSON_PRONOUNS | THING_PRONOUNS:
