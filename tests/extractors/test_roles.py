@@ -533,6 +533,10 @@ HOME_CASES = [
     ("Peru closed its border during a Chilean protest on the Bolivian side, President Ana Ruiz said. Peru's trade fell.",
      "Lima", {"Peru": "country/PE", "Chilean": "country/CL", "Bolivian": "country/BO", "Ana Ruiz": RUIZ},
      {(RUIZ, "President", "president", "country/PE", True)}),
+    # filed from a capital, naming no country at all: the capital's country
+    ("Finance Minister Kofi Mensah said fuel taxes would rise on Friday.",
+     "Accra", {"Kofi Mensah": "person/kofi-mensah"},
+     {("person/kofi-mensah", "Finance Minister", "finance-minister", "country/GH", True)}),
     # filed from another country than the one the story is about: no home country
     ("Ghana will raise fuel taxes, Finance Minister Kofi Mensah said on Friday. Ghana's debt is high.",
      "Washington", {"Ghana": "country/GH", "Kofi Mensah": "person/kofi-mensah"},

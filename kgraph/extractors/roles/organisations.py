@@ -36,7 +36,7 @@ def _home_country(doc: Doc, mentions: _Mentions) -> str | None:
     """The country a story is filed from and mostly about.
 
     With a dateline the gazetteer knows: the dateline's country, when the story also names
-    it most.  With none (or a city it does not know): the one country whose own institutions
+    it most or names no country at all.  With none (or a city it does not know): the one country whose own institutions
     and places the story names (``home.cue_country``), unless another country is named
     more often than it.  A bare government title ("Prime Minister X said") in such a story
     is that country's post; a story filed from one country about another gives none.
@@ -61,6 +61,8 @@ def _home_country(doc: Doc, mentions: _Mentions) -> str | None:
         if counts and max(counts.values()) > counts.get(home.key, 0) + 1:
             return None  # a story about another country that mentions Washington's institutions
         return mentions.imply(home)
+    if dominant is None and not counts:
+        return mentions.imply(country_entity(found[0].iso, mentions.entities))  # filed from a capital, naming no country
     if dominant is None or mentions.type(dominant) != "Country":
         return None
     iso = found[0].iso
