@@ -552,6 +552,11 @@ def test_an_acronym_before_a_device_noun_is_no_organisation(run_doc):  # type: i
     assert ("CCTV", "Organization") in names(run_doc("China's state broadcaster CCTV said the talks went well."))
 
 
+def test_a_centre_for_a_cause_is_an_organisation(run_doc):  # type: ignore[no-untyped-def]
+    found = names(run_doc("Maria Holt is a senior fellow at the Center for Civic Studies."))
+    assert ("Center for Civic Studies", "Organization") in found, found
+
+
 def test_a_camp_label_is_no_name(run_doc):  # type: ignore[no-untyped-def]
     found = names(run_doc("Pan-democrat Chan Siu-ming from the Labour Party and Wong Ka-fai of the Civic Party were elected."))
     assert not any(name.startswith("Pan-") for name, _ in found), found

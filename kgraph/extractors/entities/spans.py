@@ -613,6 +613,7 @@ def _local_body_end(doc: Doc, end: int) -> int:
     return 0
 
 
+_CENTRE_WORDS = frozenset({"Center", "Centre", "Centers", "Centres"})
 # Nouns an acronym names a technique or device before ("CCTV cameras", "DNA test").
 _RECORD_NOUNS = frozenset(
     "footage camera cameras recording recordings test tests testing scan scans scanner scanners tracker trackers "
@@ -634,6 +635,8 @@ def _ner_candidates(doc: Doc) -> Iterator[Candidate]:
         if start >= end:
             continue
         text = _surface(doc, start, end)
+        if label in ("FAC", "LOC", "GPE") and end - start > 2 and doc[start].text in _CENTRE_WORDS and doc[start + 1].lower_ == "for":
+            label = "ORG"  # "the Center for Civic Studies" (FAC): a centre for a cause is a body, not a building
         if label in ("GPE", "LOC"):
             body = _local_body_end(doc, end)
             if body:  # "Kuala Lumpur City Council" (GPE), "Kuala Lumpur" + "City Hall": the city's administration
