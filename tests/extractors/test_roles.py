@@ -278,6 +278,11 @@ CASES = [
     ("The rally in Ipoh (IP) president Aziz Bakar attended was calm.",
      {"Ipoh": "place/ipoh", "Aziz Bakar": "person/aziz-bakar"},
      set()),
+    # "X, <appositive naming Y>, is a fellow at Z": X holds the post, not Y
+    ("Ada Brill, a longtime speechwriter for Governor (later Senator) Carl M. Dunn, Jr., is research director at the "
+     "Lakeside Policy Institute.",
+     {"Ada Brill": "person/ada-brill", "Carl M. Dunn": "person/carl-dunn", "Lakeside Policy Institute": "org/lpi"},
+     {("person/ada-brill", "research director", "director", "org/lpi", True)}),
     # a field of two coordinated subjects before "at" the university
     ("Nora Quist, a professor of law and public policy at Norvik University, said it would fail.",
      {"Nora Quist": "person/nora-quist", "Norvik University": "org/norvik-university"},

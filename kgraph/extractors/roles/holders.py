@@ -137,9 +137,23 @@ def _copula_person(doc: Doc, title: _Title, mentions: _Mentions) -> tuple[Span |
     person = mentions.person_ending(k - 1)
     if person is None and doc[k - 1].lower_ == "who" and k >= 3 and doc[k - 2].text == ",":
         person = mentions.person_ending(k - 3)
+    if person is None and doc[k - 1].text == ",":
+        person = _opening_subject(doc, k, mentions)  # "X, a former aide to Y, is a fellow at Z": X, not Y
     if person is None:
         person = _subject_person(token, mentions)
     return person, current
+
+
+def _opening_subject(doc: Doc, k: int, mentions: _Mentions) -> Span | None:
+    """"X, <appositive>, is ...": the person who opens the sentence, set off by a comma, whose
+    appositive runs to the comma before the copula at ``k``."""
+    u = k - 1  # the start of the sentence by its punctuation (the parser may split it at a bracket)
+    while u > 0 and k - u < 60 and doc[u - 1].text not in (".", "!", "?") and "\n" not in doc[u - 1].whitespace_ + doc[u - 1].text:
+        u -= 1
+    first = mentions.person_at(u)
+    if first is None or first.end >= k - 1 or doc[first.end].text != ",":
+        return None
+    return first
 
 
 def _read_appointer(verb: Token, title: _Title, person: Span, mentions: _Mentions) -> None:
