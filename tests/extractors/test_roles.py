@@ -287,6 +287,10 @@ CASES = [
     ("Nora Quist, a professor of law and public policy at Norvik University, said it would fail.",
      {"Nora Quist": "person/nora-quist", "Norvik University": "org/norvik-university"},
      {("person/nora-quist", "professor", "professor", "org/norvik-university", True)}),
+    # a lieutenant governor is not the governor
+    ("Lt. Gov. Ralph Norris of Virginia spoke at the rally.",
+     {"Ralph Norris": "person/ralph-norris", "Virginia": "place/virginia"},
+     {("person/ralph-norris", "Lieutenant Governor", "lieutenant-governor", "place/virginia", True)}),
     # "X-based" says where the body sits: the body is the organisation
     ("Lia Moss, president of the Denver-based Rocky Alliance, spoke.",
      {"Lia Moss": "person/lia-moss", "Denver": "place/denver", "Rocky Alliance": "org/rocky-alliance"},
