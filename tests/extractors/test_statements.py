@@ -1129,6 +1129,12 @@ def test_a_given_name_before_a_surname_the_ner_called_an_organisation_names_the_
             id="a_speech_gerund_under_a_preposition_stays_in_the_content",
         ),
         pytest.param(
+            '"Nobody here expects the mill to reopen this year, but it will, sooner or later," said Ivan Petrov, a welder '
+            'who is head of the local union.',
+            [("Ivan Petrov", "Nobody here expects the mill to reopen this year, but it will, sooner or later")],
+            id="a_word_of_the_quote_the_parser_makes_the_subject_gives_way_to_the_name_after_the_verb",
+        ),
+        pytest.param(
             "“We owe this family the truth, and we will find it,” Fresno police Chief Ray Mills said Monday.",
             [("Ray Mills", "We owe this family the truth, and we will find it")],
             id="a_titled_name_after_a_quote_speaks_though_the_tagger_reads_the_place_before_it_as_a_verb",

@@ -40,6 +40,9 @@ def find_subject(verb: Token) -> Token | None:
         c for c in verb.children
         if c.dep_ == "nsubj" and not (c.i > verb.i and _quoted_title(c))
     ]  # not a quoted title after the verb ('said on Channel One's "Dawn and Friends."')
+    after = [c for c in subjects if c.i > verb.i and c.pos_ == "PROPN"]
+    if after and any(c.i < verb.i and any(t.is_quote for t in doc[c.i : verb.i]) for c in subjects):
+        subjects = after  # '"..., it will at some point," said X': the parser took a word of the quote
     if subjects:  # the nearest one (a headline "Y says ..." glued to "X said")
         child = min(subjects, key=lambda c: (c.i > verb.i, abs(verb.i - c.i)))
         if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
