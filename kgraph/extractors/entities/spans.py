@@ -301,7 +301,7 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             end = _titled_name_end(doc, start, end)
             end = _given_name_tail(doc, start, end)
             nicknamed = _after_nickname(doc, start, end)
-            if nicknamed > end:  # 'Robert C. "Bobby' + '" Scott': a nickname in quotes inside the name
+            if nicknamed > end:  # 'Daniel J. "Danny' + '" Okafor': a nickname in quotes inside the name
                 end = nicknamed
                 while i + 1 < len(ents) and ents[i + 1].start < end:
                     end = max(end, ents[i + 1].end)
@@ -366,19 +366,19 @@ def _tail_stops() -> frozenset[str]:
     """Words that end or follow a name without being part of it ("Tower", "Administration")."""
     return frozenset(
         _word_set("org_suffixes.txt") | _word_set("place_suffixes.txt") | _word_set("facility_words.txt")
-        | {w.capitalize() for w in _title_words_lower()} | {"Jr", "Sr", "Administration", "Government", "Foundation"}
+        | {w.capitalize() for w in _role_title_words()} | {"Jr", "Sr", "Administration", "Government", "Foundation"}
     )
 
 
-def _title_words_lower() -> frozenset[str]:
+def _role_title_words() -> frozenset[str]:
     from ..roles.vocabulary import _title_words
 
     return _title_words()
 
 
 def _after_nickname(doc: Doc, start: int, end: int) -> int:
-    """A person span that stops inside or right before a quoted nickname ('Robert C. "Bobby',
-    'Marcia') runs on to the surname after the closing mark; the end past it, else ``end``."""
+    """A person span that stops inside or right before a quoted nickname ('Daniel J. "Danny',
+    'Teresa') runs on to the surname after the closing mark; the end past it, else ``end``."""
     opening = next((k for k in range(max(start + 1, end - 3), min(end + 1, len(doc))) if doc[k].text in ('"', "“")), None)
     if opening is None or opening == start:
         return end
