@@ -234,38 +234,7 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             label, end = "PERSON", ents[i + 1].end  # "Asst Comm Abang Zainal" (ORG) + "Abidin" + "Abang Ahmad": a rank and a split name
             i += 1
         if tail is not None:
-            j = tail + _leading_title(doc, tail)  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin": the NER split a titled name
-            while j < len(doc) and j - end < 3 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
-                j += 1
-            nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if j < len(doc) and j - end < 3 and doc[j].is_title and doc[j].is_alpha:
-                # a name word between the titles and the next person span that the tagger or the NER
-                # misread: "Comm Datuk" + "Rusdi" (a pronoun) + "Mohd Isa", "Datuk Dr" + "Jafri" (GPE) + "Malin Abdullah"
-                k = i + 1
-                misread = not doc[j].ent_type_
-                if k < len(ents) and ents[k].start == j and len(ents[k]) == 1 and ents[k].label_ in ("GPE", "ORG") and not _place_words(doc, j, j + 1):
-                    k, misread = k + 1, True
-                after = ents[k] if k < len(ents) else None
-                if misread and after is not None and after.label_ == "PERSON" and after.start == j + 1:
-                    j, i, nxt = j + 1, k - 1, after
-            if nxt is not None and nxt.label_ == "PERSON" and end <= nxt.start and nxt.end <= j:
-                i += 1  # "X MP" + "Datuk Seri" + "Tajuddin Rahman": the next span holds titles only
-                nxt = ents[i + 1] if i + 1 < len(ents) else None
-                if nxt is not None and nxt.label_ == "PERSON" and nxt.start == j:
-                    end = nxt.end
-                    i += 1
-                else:
-                    end = j
-            elif nxt is not None and nxt.label_ == "PERSON" and end <= nxt.start < j < nxt.end:
-                end = nxt.end  # "X Datuk" + "Seri Rosli Ahmad": the NER cut inside the honorific
-                i += 1
-                while end < len(doc) and end - nxt.end < 2 and not doc[end].ent_type_ and _name_word(doc[end]) and not doc[end - 1].whitespace_.count("\n"):
-                    end += 1  # and stopped one name short
-            elif nxt is not None and nxt.start == j and (nxt.label_ == "PERSON" or (j > end and _surname_as_org(nxt))):
-                end = nxt.end  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin"; "Datuk Seri" + "Aziz" + "Zain" (ORG)
-                i += 1
-            elif j > end:
-                end = j
+            end, i = _titled_name_run(doc, ents, i, end, tail)
         if end - start == 1 and doc[start].text in _word_set("org_head_words.txt") | _word_set("place_head_words.txt"):
             while end < len(doc) and end - start < 5 and _name_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
                 end += 1  # "Universiti" + "Sains Malaysia": a head word the NER left alone
@@ -341,6 +310,46 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
             end += 1  # "OPEC+"
         yield start, end, label
         i += 1
+
+
+def _titled_name_run(doc: Doc, ents: list[Span], i: int, end: int, tail: int) -> tuple[int, int]:
+    """The end of a person's name that titles open at ``tail`` (in ``ents[i]``, ending at ``end``)
+    where the NER split it over several spans, and the index of the last span used:
+    "Datuk Seri" + "Rosli" + "Ahmad Tajudin", "X MP" + "Datuk Seri" + "Y", "X Datuk" + "Seri Y",
+    "Comm Datuk" + "Rusdi" (read as a pronoun) + "Mohd Isa", "Datuk Seri" + "Aziz" + "Zain" (ORG)."""
+    j = tail + _leading_title(doc, tail)  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin": the NER split a titled name
+    while j < len(doc) and j - end < 3 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
+        j += 1
+    nxt = ents[i + 1] if i + 1 < len(ents) else None
+    if j < len(doc) and j - end < 3 and doc[j].is_title and doc[j].is_alpha:
+        # a name word between the titles and the next person span that the tagger or the NER
+        # misread: "Comm Datuk" + "Rusdi" (a pronoun) + "Mohd Isa", "Datuk Dr" + "Jafri" (GPE) + "Malin Abdullah"
+        k = i + 1
+        misread = not doc[j].ent_type_
+        if k < len(ents) and ents[k].start == j and len(ents[k]) == 1 and ents[k].label_ in ("GPE", "ORG") and not _place_words(doc, j, j + 1):
+            k, misread = k + 1, True
+        after = ents[k] if k < len(ents) else None
+        if misread and after is not None and after.label_ == "PERSON" and after.start == j + 1:
+            j, i, nxt = j + 1, k - 1, after
+    if nxt is not None and nxt.label_ == "PERSON" and end <= nxt.start and nxt.end <= j:
+        i += 1  # "X MP" + "Datuk Seri" + "Tajuddin Rahman": the next span holds titles only
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and nxt.label_ == "PERSON" and nxt.start == j:
+            end = nxt.end
+            i += 1
+        else:
+            end = j
+    elif nxt is not None and nxt.label_ == "PERSON" and end <= nxt.start < j < nxt.end:
+        end = nxt.end  # "X Datuk" + "Seri Rosli Ahmad": the NER cut inside the honorific
+        i += 1
+        while end < len(doc) and end - nxt.end < 2 and not doc[end].ent_type_ and _name_word(doc[end]) and not doc[end - 1].whitespace_.count("\n"):
+            end += 1  # and stopped one name short
+    elif nxt is not None and nxt.start == j and (nxt.label_ == "PERSON" or (j > end and _surname_as_org(nxt))):
+        end = nxt.end  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin"; "Datuk Seri" + "Aziz" + "Zain" (ORG)
+        i += 1
+    elif j > end:
+        end = j
+    return end, i
 
 
 def _given_name_tail(doc: Doc, start: int, end: int) -> int:
