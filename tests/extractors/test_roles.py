@@ -542,6 +542,10 @@ HOME_CASES = [
     ("Peru closed its border during a Chilean protest on the Bolivian side, President Ana Ruiz said. Peru's trade fell.",
      "Lima", {"Peru": "country/PE", "Chilean": "country/CL", "Bolivian": "country/BO", "Ana Ruiz": RUIZ},
      {(RUIZ, "President", "president", "country/PE", True)}),
+    # a town in a US state ("DAYTON, Ohio"), the story naming the United States most
+    ("President Ana Ruiz signed the order. The United States will pay, Ruiz said.",
+     "Dayton, Ohio", {"Ana Ruiz": RUIZ, "United States": "country/US"},
+     {(RUIZ, "President", "president", "country/US", True)}),
     # filed from a capital, naming no country at all: the capital's country
     ("Finance Minister Kofi Mensah said fuel taxes would rise on Friday.",
      "Accra", {"Kofi Mensah": "person/kofi-mensah"},

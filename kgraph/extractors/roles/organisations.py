@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 
 from .vocabulary import GOVERNMENT, POSSESSIVE, REGIONAL, _words
 from .phrases import _Found, _Mentions, _Title
-from .home import country_entity, cue_country, organisation_entity
+from .home import country_entity, cue_country, organisation_entity, us_state_forms
 from .politics import campaign_org, is_legislator, legislator_org, party_org
 
 
@@ -51,6 +51,8 @@ def _home_country(doc: Doc, mentions: _Mentions) -> str | None:
         found = lookup(meta.dateline_region)
         if found is not None and found[1] not in ("name", "alias"):
             found = None  # a country's own name only, not a demonym or a capital
+        if found is None and _us_state(meta.dateline_region):
+            found = lookup("United States")  # "CHARLOTTE, N.C. (AP)": a US state's town
     counts = _country_counts(mentions)
     dominant = _dominant_country(doc, mentions)
     if found is None:
@@ -68,6 +70,12 @@ def _home_country(doc: Doc, mentions: _Mentions) -> str | None:
     iso = found[0].iso
     entity = mentions.entities.get(dominant)
     return dominant if entity is not None and entity.iso == iso else None
+
+
+def _us_state(region: str) -> bool:
+    """A dateline's region that is a US state in any of its forms ("N.C.", "Ohio", "Calif.")."""
+    folded = region.strip().rstrip(".").casefold()
+    return any(form.rstrip(".").casefold() == folded for form in us_state_forms())
 
 
 def _country_counts(mentions: _Mentions) -> Counter[str]:
