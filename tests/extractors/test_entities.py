@@ -553,7 +553,7 @@ def test_an_acronym_before_a_device_noun_is_no_organisation(run_doc):  # type: i
 
 
 def test_a_centre_for_a_cause_is_an_organisation(run_doc):  # type: ignore[no-untyped-def]
-    found = names(run_doc("Maria Holt is a senior fellow at the Center for Civic Studies."))
+    found = names(run_doc("Maria Holt, who studies voting, works at the Center for Civic Studies in Dayton."))
     assert ("Center for Civic Studies", "Organization") in found, found
 
 

@@ -134,6 +134,11 @@ def test_malaysian_ranks_honorifics_and_towns(run_doc: Callable[..., object], te
     assert not any(t == "Person" and k not in expected for k, t in found.items()), found
 
 
+def test_a_name_after_said_is_a_person_though_its_given_name_is_a_word(run_doc: Callable[..., object]) -> None:
+    found = _entities(run_doc, '"Turnout will decide this race," said Ana Ruiz, a Tampa-based organiser for the Florida Voters League.')
+    assert found.get("Ana Ruiz") == "Person", found
+
+
 def test_the_royal_office_is_no_person(run_doc: Callable[..., object]) -> None:
     found = _entities(run_doc, "The Yang di-Pertuan Agong, Sultan Ibrahim, consented to the appointment at Istana Negara yesterday.")
     assert not any("Agong" in name for name in found), found

@@ -103,8 +103,8 @@ def _given_name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if nxt is not None and _surname_taken_for_org(doc, nxt):
             nxt.start, nxt.text, nxt.type = i, _surface(doc, i, nxt.end), "Person"  # "Ana" + "Reyes" (ORG)
             continue
-        if token.text in _word_set("given_names_words.txt"):  # "Star Wars", "Booker Prize"
-            continue
+        if token.text in _word_set("given_names_words.txt") and not _inverted_attribution(doc, i):
+            continue  # "Star Wars", "Booker Prize"; but '"...," said Leslie Wimes, a ...' names a person
         if nxt is not None and nxt.type == "Person" and nxt.source == "ner" and " " not in nxt.text:
             nxt.start, nxt.text = i, _surface(doc, i, nxt.end)  # "Enver" + "Solomon"
             continue
@@ -116,6 +116,15 @@ def _given_name_persons(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
         if end - i >= 2 and "\n" not in cand.text and _personal_name(doc, cand):
             found.append(cand)
     return found
+
+
+def _inverted_attribution(doc: Doc, i: int) -> bool:
+    """Token i opens two capitalised names right after "said"/"says" that a comma or full stop
+    closes ('"...," said Ana Ruiz, a ...'): the speaker's name."""
+    return (
+        i >= 1 and doc[i - 1].lower_ in ("said", "says") and i + 2 < len(doc) and _name_word(doc[i + 1])
+        and doc[i + 2].text in (",", ".")
+    )
 
 
 def _surname_taken_for_org(doc: Doc, cand: Candidate) -> bool:
