@@ -242,7 +242,7 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
                 end = max(end, ents[i + 1].end)
                 i += 1
         if label == "PERSON" and doc[start].lower_ in _PATRONYMIC:
-            while start > 0 and ents[i].start - start < 4 and not doc[start - 1].ent_type_ and _name_word(doc[start - 1]) and not doc[start - 1].whitespace_.count("\n"):
+            while start > 0 and ents[i].start - start < 4 and _untagged_name(doc, start - 1) and _same_line(doc, start - 1):
                 start -= 1  # "Mohd Rizal" + "bin Ismail": the given names the NER left out
         if label == "PERSON":
             while True:
@@ -312,13 +312,23 @@ def _name_spans(doc: Doc) -> Iterator[tuple[int, int, str]]:
         i += 1
 
 
+def _untagged_name(doc: Doc, i: int) -> bool:
+    """Token i is a capitalised proper noun the NER left out of every span."""
+    return not doc[i].ent_type_ and _name_word(doc[i])
+
+
+def _same_line(doc: Doc, i: int) -> bool:
+    """No line break follows token i: a name never runs over one."""
+    return "\n" not in doc[i].whitespace_
+
+
 def _titled_name_run(doc: Doc, ents: list[Span], i: int, end: int, tail: int) -> tuple[int, int]:
     """The end of a person's name that titles open at ``tail`` (in ``ents[i]``, ending at ``end``)
     where the NER split it over several spans, and the index of the last span used:
     "Datuk Seri" + "Rosli" + "Ahmad Tajudin", "X MP" + "Datuk Seri" + "Y", "X Datuk" + "Seri Y",
     "Comm Datuk" + "Rusdi" (read as a pronoun) + "Mohd Isa", "Datuk Seri" + "Aziz" + "Zain" (ORG)."""
     j = tail + _leading_title(doc, tail)  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin": the NER split a titled name
-    while j < len(doc) and j - end < 3 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
+    while j < len(doc) and j - end < 3 and _untagged_name(doc, j) and _same_line(doc, j - 1):
         j += 1
     nxt = ents[i + 1] if i + 1 < len(ents) else None
     if j < len(doc) and j - end < 3 and doc[j].is_title and doc[j].is_alpha:
@@ -342,7 +352,7 @@ def _titled_name_run(doc: Doc, ents: list[Span], i: int, end: int, tail: int) ->
     elif nxt is not None and nxt.label_ == "PERSON" and end <= nxt.start < j < nxt.end:
         end = nxt.end  # "X Datuk" + "Seri Rosli Ahmad": the NER cut inside the honorific
         i += 1
-        while end < len(doc) and end - nxt.end < 2 and not doc[end].ent_type_ and _name_word(doc[end]) and not doc[end - 1].whitespace_.count("\n"):
+        while end < len(doc) and end - nxt.end < 2 and _untagged_name(doc, end) and _same_line(doc, end - 1):
             end += 1  # and stopped one name short
     elif nxt is not None and nxt.start == j and (nxt.label_ == "PERSON" or (j > end and _surname_as_org(nxt))):
         end = nxt.end  # "Datuk Seri" + "Rosli" + "Ahmad Tajudin"; "Datuk Seri" + "Aziz" + "Zain" (ORG)
@@ -427,7 +437,7 @@ def _before_patronymic(doc: Doc, end: int) -> int:
     """Untagged given names after a person span and before "bin"/"binti" ("Siti Noor" +
     "Aishah" + "binti Abdullah"): the particle's index, else ``end``."""
     j = end
-    while j < len(doc) and j - end < 2 and not doc[j].ent_type_ and _name_word(doc[j]) and not doc[j - 1].whitespace_.count("\n"):
+    while j < len(doc) and j - end < 2 and _untagged_name(doc, j) and _same_line(doc, j - 1):
         j += 1
     return j if j > end and j < len(doc) and doc[j].lower_ in _PATRONYMIC else end
 

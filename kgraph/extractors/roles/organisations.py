@@ -35,8 +35,9 @@ def _explicit_org(found: _Found, mentions: _Mentions) -> str | None:
 def _home_country(doc: Doc, mentions: _Mentions) -> str | None:
     """The country a story is filed from and mostly about.
 
-    With a dateline the gazetteer knows: the dateline's country, when the story also names
-    it most or names no country at all.  With none (or a city it does not know): the one country whose own institutions
+    With a dateline the gazetteer knows (a capital, or a town with its country or US state):
+    the dateline's country, when the story also names it most or names no country at all.
+    With none (or a town it does not know): the one country whose own institutions
     and places the story names (``home.cue_country``), unless another country is named
     more often than it.  A bare government title ("Prime Minister X said") in such a story
     is that country's post; a story filed from one country about another gives none.
@@ -164,8 +165,9 @@ def _implied_org(doc: Doc, found: _Found, mentions: _Mentions, *, claimed: set[i
     subjects = {key_ for key_, j in countries_before() if any(j in subject for _, subject in said)}
     if found.label.lower() in _words("home_unplaced_labels"):
         return None  # "Secretary Clinton": a courtesy title, often of a past post
-    if found.concept.id in _words("staff_posts") and _campaign_story(doc) and not _words("government_qualifiers") & {t.lower_ for t in doc[title.start : title.words.start]}:
-        return None  # "spokeswoman X" in a campaign story: a campaign's as likely as the government's (not "government spokesman X")
+    premodifiers = {t.lower_ for t in doc[title.start : title.words.start]}
+    if found.concept.id in _words("staff_posts") and _campaign_story(doc) and not premodifiers & _words("government_qualifiers"):
+        return None  # "spokeswoman X" in a campaign story: a campaign's as likely as the government's ("government spokesman X" stays)
     if home and home not in own and nearest in (None, home) and (not subjects or home in subjects):
         found.from_home = True
         return str(home)

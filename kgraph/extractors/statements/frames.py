@@ -487,7 +487,7 @@ def _name_under_misread_place(verb: Token) -> Token | None:
     name, node = doc[verb.i - 1], doc[verb.i - 1]
     for _ in range(4):
         node = node.head
-        if node.i == verb.i or node.i > name.i or node.head.i == node.i and node.pos_ != "VERB":
+        if node.i == verb.i or node.i > name.i or (node.head.i == node.i and node.pos_ != "VERB"):
             return None
         if node.pos_ == "VERB" and node.is_title and node.i > 0 and (doc[node.i - 1].is_quote or doc[node.i - 1].text == ","):
             return name
