@@ -580,6 +580,16 @@ def test_home_country(parser, matcher, text, dateline, mentions, expected):  # t
     assert roles(parser, matcher, text, mentions, dateline=dateline) == expected
 
 
+def test_the_agency_that_quotes_a_titled_person_is_not_his_employer(parser, matcher):  # type: ignore[no-untyped-def]
+    # the tagger reads "quoted" here as a participle modifying the title ("the quoted spokesman")
+    text = "The Tallinn Courier quoted government spokesman Jaan Tamm as saying the bridge would reopen."
+    doc = make_doc(parser, text, {"Tallinn Courier": "org/tallinn-courier", "Jaan Tamm": "person/jaan-tamm"})
+    quoted = next(t for t in doc if t.text == "quoted")
+    assert quoted.head.text == "spokesman"
+    quoted.tag_ = "VBN"
+    assert {(r.person, r.role, r.org) for r in find_roles(doc, matcher)} == set()
+
+
 def test_two_words_for_one_post_give_one_role(parser, matcher):  # type: ignore[no-untyped-def]
     text = (
         "NATO chief Lena Holm visited Vilnius. "

@@ -217,6 +217,19 @@ CASES = {
         "Reuters quoted Macron as saying that he would propose a new round of talks in Geneva.",
         [(MACRON, "he would propose a new round of talks in Geneva", False)],
     ),
+    "an agency quoted a titled X as saying ('quoted' parsed as a modifier of the title)": (
+        "Russia's state news agency Novosti quoted government spokesman Sergei Lavrov as saying "
+        "the drills had been planned for months.",
+        [(LAVROV, "the drills had been planned for months", False)],
+    ),
+    "cited X as saying: X speaks": (
+        "Local newspapers cited Anna Merkova as saying the hospital would reopen within a few weeks.",
+        [(MERKOVA, "the hospital would reopen within a few weeks", False)],
+    ),
+    "was cited as saying": (
+        "Merkova was cited as saying that more nurses would be hired in the coming year.",
+        [(MERKOVA, "more nurses would be hired in the coming year", False)],
+    ),
     "X said Q, the agency said: X speaks": (
         "Merkova said on Friday that the central bank would cut rates again in March, Reuters said.",
         [(MERKOVA, "the central bank would cut rates again in March", False)],

@@ -174,6 +174,8 @@ def _read_premodifiers(doc: Doc, title: _Title, mentions: _Mentions, *, role_wor
             continue
         if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
             break
+        if token.tag_ in ("VBD", "VBN") and token.lemma_ in _words("citing_verbs"):
+            break  # "the agency quoted | government spokesman X": the agency is who quotes, not his employer
         if token.lower_ == "of" and doc[i - 1].is_title and doc[i + 1].is_title:
             start, i = i, i - 1  # inside a name: "Ministry of Foreign Affairs spokesman"
             continue

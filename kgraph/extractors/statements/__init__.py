@@ -38,6 +38,7 @@ from .lexicon import (
     ANON,
     BELIEF_VERBS,
     BOTH_MARKS,
+    CITING_LEMMAS,
     CLOSE_MARKS,
     INVERTED_OPENERS,
     MAX_TOPICS,
@@ -236,7 +237,7 @@ def _frame_candidates(
         start, end = _strip_edges(doc, start, end)
         if end <= start or _carries_attribution(frame, frames, start, end):
             continue
-        if doc[start].tag_ == "VBG" and doc[start].lemma_.lower() in ("quote", "cite"):
+        if doc[start].tag_ == "VBG" and doc[start].lemma_.lower() in CITING_LEMMAS:
             continue  # "according to X, quoting Y, ...": X only relays Y's words
         before = _passage_before(text, frame.verb, passages)
         if before is not None and frame.start > frame.verb.i:  # '"...," said the president, X,'
@@ -497,7 +498,7 @@ def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_
     """Record named subjects of every clause in text order (pronoun referents)."""
     verbs = reporting_verbs()
     for token in doc:
-        quoted = token.dep_ == "dobj" and token.head.lemma_ == "quote"  # "the agency quoted X as saying"
+        quoted = token.dep_ == "dobj" and token.head.lemma_ in CITING_LEMMAS  # "the agency quoted X as saying"
         # "Scott bristles at ...": a name the parser hung on its verb as a compound is its subject
         misparsed = token.dep_ == "compound" and token.head.pos_ == "VERB" and token.i in speakers.mention_of
         if token.idx < body_start or (token.dep_ != "nsubj" and not quoted and not misparsed) or _inside(token.idx, passages):
@@ -513,7 +514,7 @@ def _subject_events(doc: Doc, speakers: Speakers, passages: list[Passage], body_
                 speakers.note(token, key)
             continue
         key = speakers.direct(token)
-        speech = token.head.lemma_.lower() in verbs or token.head.lemma_ == "quote"
+        speech = token.head.lemma_.lower() in verbs or token.head.lemma_ in CITING_LEMMAS
         if key is not None and key != ANON and not speech and _embedded_under_person(token):
             continue  # "he believes McConnell is correct": McConnell is talked about, not talking
         if key is None and speech and token.pos_ == "PROPN":

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import (
+    CITING_LEMMAS,
     CLOSING_TOKENS,
     DISCOURSE_PARTICIPLES,
     GERUND_PROPOSALS,
@@ -19,6 +20,9 @@ from .lexicon import (
     speech_lemma,
     speech_nouns,
 )
+
+
+_CITED_REACH = 10  # tokens from "quoted" to "as": a title and a name, maybe an adjective or two
 
 
 @dataclass(slots=True)
@@ -51,12 +55,15 @@ def find_subject(verb: Token) -> Token | None:
     misread = _name_under_misread_place(verb)
     if misread is not None:
         return misread
-    if verb.dep_ == "pcomp" and verb.head.head.lemma_ == "quote":
+    if verb.dep_ == "pcomp" and verb.head.head.lemma_ in CITING_LEMMAS:
         # "X was quoted as saying"; "the agency quoted X as saying": X speaks, not the agency
         quote = verb.head.head
         return next((c for c in quote.children if c.dep_ == "dobj"), None) or next(
             (c for c in quote.children if c.dep_ in ("nsubjpass", "nsubj")), None
         )
+    cited = _cited_as_saying(verb)
+    if cited is not None:
+        return cited
     if verb.dep_ == "conj":
         speech = _governing_speech_verb(verb)
         return find_subject(speech if speech is not None else verb.head)
@@ -105,6 +112,23 @@ def find_subject(verb: Token) -> Token | None:
             phrase = phrase.head
         if phrase.dep_ == "prep" and phrase.head.i == verb.i and phrase.i < name.i and doc[name.i - 1].pos_ == "PROPN":
             return name
+    return None
+
+
+def _cited_as_saying(verb: Token) -> Token | None:
+    """The person in "the agency quoted <person> as saying ..." when the parser hung "as" on the
+    agency and read "quoted" as a modifier of the person's title: the word right before "as",
+    if a verb of quoting stands before it in the sentence."""
+    marker = verb.head
+    if verb.dep_ != "pcomp" or marker.lower_ != "as" or marker.i < 2:
+        return None
+    cited = verb.doc[marker.i - 1]
+    if cited.pos_ not in ("PROPN", "NOUN"):
+        return None
+    sent = verb.sent
+    for token in verb.doc[max(sent.start, marker.i - _CITED_REACH) : cited.i]:
+        if token.lemma_ in CITING_LEMMAS and token.tag_ in ("VBD", "VBN"):
+            return cited
     return None
 
 

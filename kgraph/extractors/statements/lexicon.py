@@ -33,6 +33,7 @@ _DATELINE = re.compile(
     r"^\s*(?:[^\n.!?\"\u201c]{2,80}?\([A-Za-z .]{2,30}\)\s*[-\u2013\u2014:]+\s*"  # CITY, Date (Agency) -
     r"|[A-Z][A-Z .'\u2019-]{2,40}(?:,[^\n\-\u2013\u2014:]{1,40})?\s*[-\u2013\u2014:]+\s+)"  # CITY: / CITY, Country —
 )
+CITING_LEMMAS = ("quote", "cite")  # "the agency quoted / cited X as saying": X speaks
 _NARRATOR_GERUNDS = {"cite", "point", "refer", "quote"}  # ", citing a study": the narrator's tail
 _TRAIL_MARKS = {"as", "after", "before", "while", "when", "since", "despite", "amid"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame"}
